@@ -1,0 +1,96 @@
+package io.linehub;
+
+import io.linehub.config.ClosingService;
+import io.linehub.config.HubProperties;
+import io.linehub.ops.HubCounters;
+import io.linehub.relay.Destination;
+import io.linehub.relay.Destinations;
+import io.linehub.relay.OutboxRelay;
+import io.linehub.sim.EventReceiver;
+import io.linehub.sim.ScannerSimulator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * demo mode's simulated line on loopback: an ERP receiver, scanners on MQTT and TCP, and a console
+ * summary every few seconds. Everything stops with the hub.
+ */
+final class DemoLine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("linehub.demo");
+
+    private final EventReceiver erp;
+    private final List<ScannerSimulator> scanners = new ArrayList<>();
+    private final ScheduledExecutorService summary = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "linehub-demo-summary");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private DemoLine(EventReceiver erp) {
+        this.erp = erp;
+    }
+
+    /** Starts the ERP receiver; call before the relay routes exist so the first delivery finds it. */
+    static DemoLine startReceiver(CamelContext context, HubProperties props) throws Exception {
+        EventReceiver erp = new EventReceiver(props.getInt("linehub.demo.erp-port", 8090), "/erp/events", false);
+        erp.start();
+        LOG.info("demo ERP receiver listening on {}", erp.url());
+        DemoLine line = new DemoLine(erp);
+        context.addService(new ClosingService("demoLine", line), true, false);
+        return line;
+    }
+
+    /** Starts the simulated scanners and the console summary, once the hub's routes run. */
+    void startLine(CamelContext context, HubProperties props) {
+        if (props.getBoolean("linehub.sim.enabled", true)) {
+            double rate = Double.parseDouble(props.get("linehub.demo.scans-per-second", "5"));
+            String mqttUrl = props.get("linehub.mqtt.url");
+            String prefix = props.get("linehub.mqtt.prefix", "linehub");
+            int tcpPort = props.getInt("linehub.tcp.port", 5001);
+            scanners.add(new ScannerSimulator(new ScannerSimulator.Settings("line1", "scanner-1",
+                    ScannerSimulator.Transport.MQTT, mqttUrl, prefix, "127.0.0.1", tcpPort, rate, 1L)));
+            scanners.add(new ScannerSimulator(new ScannerSimulator.Settings("line1", "scanner-2",
+                    ScannerSimulator.Transport.MQTT, mqttUrl, prefix, "127.0.0.1", tcpPort, Math.max(0.5, rate / 5), 2L)));
+            scanners.add(new ScannerSimulator(new ScannerSimulator.Settings("line2", "scanner-tcp-1",
+                    ScannerSimulator.Transport.TCP, mqttUrl, prefix, "127.0.0.1", tcpPort, rate, 3L)));
+            scanners.forEach(ScannerSimulator::start);
+            LOG.info("demo scanners started: scanner-1 and scanner-2 over MQTT, scanner-tcp-1 over TCP port {}",
+                    tcpPort);
+        }
+        int every = props.getInt("linehub.demo.summary-seconds", 5);
+        HubCounters counters = context.getRegistry().lookupByNameAndType("hubCounters", HubCounters.class);
+        OutboxRelay relay = context.getRegistry().lookupByNameAndType("outboxRelay", OutboxRelay.class);
+        Destinations destinations = context.getRegistry().lookupByNameAndType("destinations", Destinations.class);
+        long[] last = {0};
+        summary.scheduleAtFixedRate(() -> {
+            long scans = counters.scans();
+            StringBuilder depth = new StringBuilder();
+            for (Destination d : destinations.all()) {
+                try {
+                    depth.append(' ').append(d.name()).append('=').append(relay.depth(d.name()));
+                } catch (Exception e) {
+                    depth.append(' ').append(d.name()).append("=?");
+                }
+            }
+            LOG.info("demo: {} scans/s | accepted {} | rejected {} {} | delivered {} | ERP received {} | outbox{}",
+                    String.format("%.1f", (scans - last[0]) / (double) every), counters.accepted(),
+                    counters.rejected(), counters.rejectedByReason(), counters.deliveredByDestination(),
+                    erp.distinctCount(), depth);
+            last[0] = scans;
+        }, every, every, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        summary.shutdownNow();
+        scanners.forEach(ScannerSimulator::stop);
+        erp.stop();
+    }
+}

@@ -1,0 +1,73 @@
+package io.linehub;
+
+import io.linehub.config.HubBeans;
+import io.linehub.config.HubProperties;
+import io.linehub.relay.Destinations;
+import io.linehub.relay.RelayRoutes;
+import java.util.concurrent.CountDownLatch;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running hub: camel-main with linehub's configuration folder, routes folder and beans. */
+public final class Hub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
+    private final Main main;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private Hub(Main main) {
+        this.main = main;
+    }
+
+    public static Hub start(HubOptions options) throws Exception {
+        Main main = new Main(Linehub.class, HubBeans.class);
+        // beans are wired explicitly by HubBeans; a package scan would run it twice
+        main.configure().setBasePackageScanEnabled(false);
+        String dir = options.configDir().toAbsolutePath().normalize().toString();
+        main.setDefaultPropertyPlaceholderLocation("file:" + dir + "/application.properties");
+        main.addInitialProperty("linehub.config.dir", dir);
+        main.addInitialProperty("linehub.mode", options.mode().name().toLowerCase());
+        options.overrides().forEach(main::addOverrideProperty);
+        Hub hub = new Hub(main);
+        main.start();
+        HubProperties props = new HubProperties(main.getCamelContext());
+        DemoLine demo = options.mode() == HubMode.DEMO ? DemoLine.startReceiver(main.getCamelContext(), props) : null;
+        RelayRoutes.install(main.getCamelContext(), hub.bean("destinations", Destinations.class),
+                props.getInt("linehub.relay.poll-ms", 100));
+        if (demo != null) {
+            demo.startLine(main.getCamelContext(), props);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(hub::close, "linehub-shutdown"));
+        LOG.info("linehub {} started (config {})", options.mode().name().toLowerCase(), dir);
+        return hub;
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return context().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    public void awaitShutdown() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        try {
+            main.stop();
+        } catch (Exception e) {
+            LOG.warn("hub stop failed: {}", e.getMessage(), e);
+        } finally {
+            stopped.countDown();
+        }
+    }
+}

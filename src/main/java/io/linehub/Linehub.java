@@ -1,0 +1,39 @@
+package io.linehub;
+
+import io.linehub.gs1.ParseCommand;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The one jar's entry point: dispatches the run, demo and parse commands of the contract. */
+public final class Linehub {
+
+    private Linehub() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> rest = new ArrayList<>();
+        Path configDir = Path.of("config");
+        for (int i = 0; i < args.length; i++) {
+            if ("--config".equals(args[i]) && i + 1 < args.length) {
+                configDir = Path.of(args[++i]);
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        String command = rest.isEmpty() ? "run" : rest.remove(0);
+        switch (command) {
+            case "run" -> Hub.start(new HubOptions(HubMode.RUN, configDir)).awaitShutdown();
+            case "demo" -> Hub.start(new HubOptions(HubMode.DEMO, configDir)).awaitShutdown();
+            case "parse" -> System.exit(ParseCommand.run(rest.toArray(String[]::new), System.in, System.out));
+            case "epc" -> {
+                System.err.println("epc: EPC decoding arrives with RFID support (not in this build)");
+                System.exit(2);
+            }
+            default -> {
+                System.err.println("usage: java -jar linehub.jar [run|demo|parse|epc] [--config DIR]");
+                System.exit(2);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.linehub.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.linehub.api.MasterDataApi;
+import io.linehub.gs1.Gs1Parser;
+import io.linehub.masterdata.SchemaMigrator;
+import io.linehub.masterdata.SerialImporter;
+import io.linehub.masterdata.SerialQuery;
+import io.linehub.mqtt.CallbackFirstMqttComponent;
+import io.linehub.ops.HubCounters;
+import io.linehub.relay.Destinations;
+import io.linehub.relay.EventRecorder;
+import io.linehub.relay.OutboxRelay;
+import io.linehub.rules.ScanDecider;
+import io.linehub.rules.StationRules;
+import io.linehub.scan.DeadLetters;
+import io.linehub.scan.DeviceRegistry;
+import io.linehub.scan.ScanFrameDecoderFactory;
+import io.linehub.scan.ScanIntake;
+import io.linehub.scan.ScanPayload;
+import io.linehub.scan.ScanPipeline;
+import io.linehub.sim.DemoSeeder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires linehub's beans from its configuration, in dependency order, before the routes start. */
+public class HubBeans implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubBeans.class);
+    /** An MQTT scan payload larger than this is rejected unread: no barcode is that long. */
+    private static final int MAX_SCAN_PAYLOAD = 64 * 1024;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        HubProperties props = new HubProperties(context);
+        Registry registry = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+        boolean demo = "demo".equals(props.get("linehub.mode"));
+
+        Path dataDir = Path.of(props.get("linehub.data.dir", "data"));
+        Files.createDirectories(dataDir.resolve("inbox/serials"));
+
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        registry.bind("hubJson", json);
+
+        HikariDataSource dataSource = dataSource(props);
+        registry.bind("hubDataSource", dataSource);
+        context.addService(new ClosingService("hubDataSource", dataSource), true, true);
+        SchemaMigrator.migrate(dataSource);
+        if (demo && DemoSeeder.seedIfEmpty(dataSource, props.getInt("linehub.demo.seed-serials", 100_000))) {
+            LOG.info("demo master data seeded");
+        }
+
+        MqttBrokerStarter.startIfEmbedded(context, props);
+        context.addComponent("paho-mqtt5", new CallbackFirstMqttComponent());
+
+        HubCounters counters = new HubCounters();
+        registry.bind("hubCounters", counters);
+        DeviceRegistry devices = DeviceRegistry.load(props.configFile("linehub.devices.file", "devices.yaml"));
+        StationRules stations = StationRules.load(props.configFile("linehub.stations.file", "stations.yaml"));
+        registry.bind("deviceRegistry", devices);
+        registry.bind("stationRules", stations);
+        registry.bind("scanFrameDecoder", new ScanFrameDecoderFactory(props.getInt("linehub.tcp.max-frame", 4096)));
+        registry.bind("scanIntake", new ScanIntake(devices, stations, new ScanPayload(json, MAX_SCAN_PAYLOAD),
+                props.get("linehub.mqtt.prefix", "linehub"), clock));
+
+        Destinations destinations = Destinations.fromProperties(props::get);
+        registry.bind("destinations", destinations);
+        boolean rejectUnknown = "reject".equalsIgnoreCase(props.get("linehub.unknown-devices", "accept"));
+        ScanDecider decider = new ScanDecider(
+                Duration.ofSeconds(props.getInt("linehub.duplicate-window-seconds", 60)), rejectUnknown);
+        EventRecorder recorder = new EventRecorder(dataSource, destinations, json, clock);
+        registry.bind("scanPipeline", new ScanPipeline(new Gs1Parser(clock), decider, stations, recorder,
+                counters, clock));
+        registry.bind("deadLetters", new DeadLetters(dataSource));
+        registry.bind("outboxRelay", new OutboxRelay(dataSource, destinations, counters,
+                props.get("linehub.mqtt.prefix", "linehub"),
+                Duration.ofMillis(props.getInt("linehub.relay.backoff-initial-ms", 500)),
+                Duration.ofMillis(props.getInt("linehub.relay.backoff-max-ms", 30_000)), clock));
+        registry.bind("masterDataApi", new MasterDataApi(new SerialImporter(dataSource), new SerialQuery(dataSource),
+                json));
+    }
+
+    private static HikariDataSource dataSource(HubProperties props) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("linehub-db");
+        config.setJdbcUrl(props.get("linehub.db.url"));
+        config.setUsername(props.get("linehub.db.user"));
+        config.setPassword(props.get("linehub.db.password", ""));
+        config.setMaximumPoolSize(props.getInt("linehub.db.pool-size", 8));
+        // fail fast at start when the database is unreachable; later outages are retried per scan
+        config.setInitializationFailTimeout(10_000);
+        config.setConnectionTimeout(5_000);
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,159 @@
+package io.linehub.relay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linehub.rules.Decision;
+import io.linehub.rules.Rejection;
+import io.linehub.rules.SerialSnapshot;
+import io.linehub.scan.ScanOutcome;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Records a decided scan in one transaction: the serial's status change and its history row, the
+ * events in the outbox, and a pending delivery per destination. Only after the commit is the scan
+ * acknowledged to the device side, so an accepted scan is never lost.
+ */
+public final class EventRecorder {
+
+    private final DataSource dataSource;
+    private final Destinations destinations;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public EventRecorder(DataSource dataSource, Destinations destinations, ObjectMapper json, Clock clock) {
+        this.dataSource = dataSource;
+        this.destinations = destinations;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @return the events recorded; empty when the scan was already recorded (a redelivered message) */
+    public List<HubEvent> record(ScanOutcome outcome) throws SQLException {
+        String eventId = ScanEvents.eventIdFor(outcome.scan().scan());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (alreadyRecorded(c, eventId)) {
+                    c.rollback();
+                    return List.of();
+                }
+                Decision decision = outcome.decision();
+                if (decision.accepted() && !markAccepted(c, outcome, eventId)) {
+                    decision = Decision.reject(Rejection.DUPLICATE, "serial accepted concurrently by another scan");
+                }
+                List<HubEvent> events = ScanEvents.build(eventId, outcome.scan(), outcome.serial(), decision);
+                for (HubEvent event : events) {
+                    enqueue(c, event);
+                }
+                c.commit();
+                return events;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static boolean alreadyRecorded(Connection c, String eventId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox WHERE event_id = ?")) {
+            ps.setString(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Moves the serial only if nobody else did since the lookup (same status, same last acceptance):
+     * two scans of one serial racing on two connections end as one accepted and one DUPLICATE.
+     */
+    private boolean markAccepted(Connection c, ScanOutcome outcome, String eventId) throws SQLException {
+        SerialSnapshot s = outcome.serial();
+        String next = outcome.decision().newStatus();
+        OffsetDateTime now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+        String sql = "UPDATE serial SET status = ?, last_accepted_at = ?, updated_at = ? WHERE gtin = ? AND serial = ?"
+                + " AND status = ? AND " + (s.lastAcceptedAt() == null ? "last_accepted_at IS NULL"
+                : "last_accepted_at = ?");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, next != null ? next : s.status());
+            ps.setObject(2, now);
+            ps.setObject(3, now);
+            ps.setString(4, s.gtin());
+            ps.setString(5, s.serial());
+            ps.setString(6, s.status());
+            if (s.lastAcceptedAt() != null) {
+                ps.setObject(7, s.lastAcceptedAt().atOffset(ZoneOffset.UTC));
+            }
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
+        }
+        if (next != null) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO serial_history (gtin, serial, from_status,"
+                    + " to_status, reason, source, station, device, event_id, changed_at) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setString(1, s.gtin());
+                ps.setString(2, s.serial());
+                ps.setString(3, s.status());
+                ps.setString(4, next);
+                ps.setString(5, "scan");
+                ps.setString(6, "scan");
+                ps.setString(7, outcome.scan().scan().station());
+                ps.setString(8, outcome.scan().scan().device());
+                ps.setString(9, eventId);
+                ps.setObject(10, now);
+                ps.executeUpdate();
+            }
+        }
+        return true;
+    }
+
+    private void enqueue(Connection c, HubEvent event) throws SQLException {
+        long id;
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO outbox (event_id, event_type, line, payload, created_at) VALUES (?,?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, event.eventId());
+            ps.setString(2, event.type());
+            ps.setString(3, event.line());
+            ps.setString(4, toJson(event));
+            ps.setObject(5, OffsetDateTime.now(clock));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        List<Destination> targets = destinations.taking(event.type());
+        if (targets.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO outbox_delivery (destination, outbox_id) VALUES (?,?)")) {
+            for (Destination d : targets) {
+                ps.setString(1, d.name());
+                ps.setLong(2, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private String toJson(HubEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event not serialisable: " + e.getMessage(), e);
+        }
+    }
+}

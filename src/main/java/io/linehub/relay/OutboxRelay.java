@@ -1,0 +1,194 @@
+package io.linehub.relay;
+
+import io.linehub.ops.HubCounters;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox to one destination for routes/outbox-relay.camel.yaml: the oldest pending events
+ * first, the same batch again after a failure (so order per line holds), deleted only once delivered.
+ */
+public final class OutboxRelay {
+
+    public static final String PROPERTY_BATCH = "linehubBatch";
+    public static final String PROPERTY_MORE = "linehubMore";
+
+    /** One event ready for the MQTT event topics. */
+    public record TopicMessage(String topic, String payload) {
+    }
+
+    private record Row(long id, String type, String line, String payload) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final DataSource dataSource;
+    private final Destinations destinations;
+    private final HubCounters counters;
+    private final String topicPrefix;
+    private final Duration backoffInitial;
+    private final Duration backoffMax;
+    private final Clock clock;
+    private final Map<String, RelayBackoff> backoffs = new ConcurrentHashMap<>();
+
+    public OutboxRelay(DataSource dataSource, Destinations destinations, HubCounters counters, String topicPrefix,
+                       Duration backoffInitial, Duration backoffMax, Clock clock) {
+        this.dataSource = dataSource;
+        this.destinations = destinations;
+        this.counters = counters;
+        this.topicPrefix = topicPrefix;
+        this.backoffInitial = backoffInitial;
+        this.backoffMax = backoffMax;
+        this.clock = clock;
+    }
+
+    /** Loads the next batch into the exchange, or clears {@value #PROPERTY_BATCH} when there is none due. */
+    public void next(Exchange exchange, String destinationName) throws SQLException {
+        Destination destination = destination(destinationName);
+        Message msg = exchange.getMessage();
+        msg.getHeaders().clear();
+        exchange.removeProperty(PROPERTY_BATCH);
+        exchange.setProperty(PROPERTY_MORE, false);
+        msg.setBody(null);
+        if (!backoff(destinationName).due()) {
+            return;
+        }
+        List<Row> rows = pending(destinationName, destination.batchSize());
+        if (rows.isEmpty()) {
+            return;
+        }
+        exchange.setProperty(PROPERTY_BATCH, rows.stream().map(Row::id).toList());
+        exchange.setProperty(PROPERTY_MORE, rows.size() == destination.batchSize());
+        if (destination.kind() == Destination.Kind.MQTT) {
+            List<TopicMessage> messages = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                messages.add(new TopicMessage(topicPrefix + "/" + r.line() + "/event/" + r.type(), r.payload()));
+            }
+            msg.setBody(messages);
+            return;
+        }
+        msg.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        destination.headers().forEach(msg::setHeader);
+        String auth = destination.authEnv() == null ? null : System.getenv(destination.authEnv());
+        if (auth != null && !auth.isBlank()) {
+            msg.setHeader("Authorization", auth);
+        }
+        msg.setBody(destination.batchSize() == 1 ? rows.get(0).payload() : jsonArray(rows));
+    }
+
+    public void delivered(Exchange exchange, String destinationName) throws SQLException {
+        @SuppressWarnings("unchecked")
+        List<Long> ids = exchange.getProperty(PROPERTY_BATCH, List.class);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "DELETE FROM outbox_delivery WHERE destination = ? AND outbox_id = ?")) {
+            for (Long id : ids) {
+                ps.setString(1, destinationName);
+                ps.setLong(2, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        counters.delivered(destinationName, ids.size());
+        Instant outageStart = backoff(destinationName).succeeded();
+        if (outageStart != null) {
+            LOG.info("destination {} delivers again (failing since {})", destinationName, outageStart);
+        }
+    }
+
+    public void failed(Exchange exchange, String destinationName) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = e == null ? "unknown failure" : e.getClass().getSimpleName() + ": " + e.getMessage();
+        exchange.setProperty(PROPERTY_MORE, false);
+        if (backoff(destinationName).failed()) {
+            LOG.warn("destination {} failing, events kept in the outbox and retried with backoff: {}",
+                    destinationName, reason);
+        } else {
+            LOG.debug("destination {} still failing: {}", destinationName, reason);
+        }
+        @SuppressWarnings("unchecked")
+        List<Long> ids = exchange.getProperty(PROPERTY_BATCH, List.class);
+        if (ids == null) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE outbox_delivery SET attempts = attempts + 1,"
+                     + " last_error = ? WHERE destination = ? AND outbox_id = ?")) {
+            for (Long id : ids) {
+                ps.setString(1, reason.length() > 500 ? reason.substring(0, 500) : reason);
+                ps.setString(2, destinationName);
+                ps.setLong(3, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException sql) {
+            LOG.warn("could not note the failed delivery to {}: {}", destinationName, sql.getMessage());
+        }
+    }
+
+    /** Pending events for a destination (outbox depth), for operations. */
+    public long depth(String destinationName) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox_delivery WHERE destination = ?")) {
+            ps.setString(1, destinationName);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public Instant failingSince(String destinationName) {
+        return backoff(destinationName).failingSince();
+    }
+
+    private List<Row> pending(String destinationName, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT o.id, o.event_type, o.line, o.payload"
+                     + " FROM outbox_delivery d JOIN outbox o ON o.id = d.outbox_id WHERE d.destination = ?"
+                     + " ORDER BY d.outbox_id FETCH FIRST " + limit + " ROWS ONLY")) {
+            ps.setString(1, destinationName);
+            List<Row> rows = new ArrayList<>(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static String jsonArray(List<Row> rows) {
+        StringBuilder sb = new StringBuilder(rows.size() * 400).append('[');
+        for (int i = 0; i < rows.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(rows.get(i).payload());
+        }
+        return sb.append(']').toString();
+    }
+
+    private Destination destination(String name) {
+        return destinations.all().stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no destination " + name));
+    }
+
+    private RelayBackoff backoff(String name) {
+        return backoffs.computeIfAbsent(name, n -> new RelayBackoff(backoffInitial, backoffMax, clock));
+    }
+}

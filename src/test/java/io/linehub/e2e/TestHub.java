@@ -1,0 +1,122 @@
+package io.linehub.e2e;
+
+import io.linehub.Hub;
+import io.linehub.HubMode;
+import io.linehub.HubOptions;
+import io.linehub.sim.FreePort;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+
+/**
+ * A real hub (the shipped config/ and routes/) started against a test environment, with its own MQTT
+ * topic prefix and client ids, restartable on the same database and broker session.
+ */
+final class TestHub implements AutoCloseable {
+
+    private final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    private final Map<String, String> overrides = new HashMap<>();
+    private final HubEnvironment env;
+    private final int tcpPort = FreePort.find();
+    private final int httpPort = FreePort.find();
+    private Hub hub;
+    private MqttClient publisher;
+
+    TestHub(HubEnvironment env, String erpUrl, Map<String, String> extra) {
+        this.env = env;
+        overrides.put("linehub.hub-id", "t" + id);
+        overrides.put("linehub.mqtt.url", env.mqttUrl());
+        overrides.put("linehub.mqtt.embedded", "false");
+        overrides.put("linehub.mqtt.prefix", prefix());
+        overrides.put("linehub.mqtt.session-expiry", "600");
+        overrides.put("linehub.db.url", env.dbUrl());
+        overrides.put("linehub.db.user", env.dbUser());
+        overrides.put("linehub.db.password", env.dbPassword());
+        overrides.put("linehub.data.dir", Path.of("target", "e2e", "data-" + id).toString());
+        overrides.put("linehub.tcp.host", "127.0.0.1");
+        overrides.put("linehub.tcp.port", String.valueOf(tcpPort));
+        overrides.put("camel.server.host", "127.0.0.1");
+        overrides.put("camel.server.port", String.valueOf(httpPort));
+        overrides.put("camel.management.port", String.valueOf(httpPort));
+        overrides.put("linehub.destination.erp.url", erpUrl);
+        overrides.put("linehub.destination.wms.url", "");
+        overrides.put("linehub.relay.poll-ms", "50");
+        overrides.put("linehub.relay.backoff-initial-ms", "100");
+        overrides.put("linehub.relay.backoff-max-ms", "1000");
+        overrides.putAll(extra);
+    }
+
+    String prefix() {
+        return "lh" + id;
+    }
+
+    void start() throws Exception {
+        hub = Hub.start(new HubOptions(HubMode.RUN, Path.of("config"), overrides));
+    }
+
+    void stop() {
+        if (hub != null) {
+            hub.close();
+            hub = null;
+        }
+    }
+
+    Hub hub() {
+        return hub;
+    }
+
+    DataSource dataSource() {
+        return hub.bean("hubDataSource", DataSource.class);
+    }
+
+    int tcpPort() {
+        return tcpPort;
+    }
+
+    String httpUrl(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    /** Publishes as a scanner would: QoS 1, to {prefix}/{line}/scanner/{device}/scan. */
+    void publish(String line, String device, byte[] payload) throws Exception {
+        if (publisher == null || !publisher.isConnected()) {
+            publisher = new MqttClient(env.mqttUrl(), "pub" + id, new MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setCleanStart(true);
+            publisher.connect(options);
+        }
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(1);
+        publisher.publish(prefix() + "/" + line + "/scanner/" + device + "/scan", message);
+    }
+
+    void publish(String line, String device, String payload) throws Exception {
+        publish(line, device, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes raw bytes on one new TCP connection, as a scanner would, and closes it. */
+    void sendTcp(byte[] bytes) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", tcpPort)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(bytes);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (publisher != null && publisher.isConnected()) {
+            publisher.disconnect();
+        }
+        stop();
+    }
+}
