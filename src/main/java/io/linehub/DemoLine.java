@@ -7,6 +7,7 @@ import io.linehub.relay.Destination;
 import io.linehub.relay.Destinations;
 import io.linehub.relay.OutboxRelay;
 import io.linehub.sim.EventReceiver;
+import io.linehub.sim.ScanMix;
 import io.linehub.sim.ScannerSimulator;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,12 +55,16 @@ final class DemoLine implements AutoCloseable {
             String mqttUrl = props.get("linehub.mqtt.url");
             String prefix = props.get("linehub.mqtt.prefix", "linehub");
             int tcpPort = props.getInt("linehub.tcp.port", 5001);
+            // each scanner walks its own serial range, so one scanner's scans do not turn another's into duplicates
             scanners.add(new ScannerSimulator(new ScannerSimulator.Settings("line1", "scanner-1",
-                    ScannerSimulator.Transport.MQTT, mqttUrl, prefix, "127.0.0.1", tcpPort, rate, 1L)));
+                    ScannerSimulator.Transport.MQTT, mqttUrl, prefix, "127.0.0.1", tcpPort, rate, 1L),
+                    ScanMix.DEFAULT, 0, 50_000));
             scanners.add(new ScannerSimulator(new ScannerSimulator.Settings("line1", "scanner-2",
-                    ScannerSimulator.Transport.MQTT, mqttUrl, prefix, "127.0.0.1", tcpPort, Math.max(0.5, rate / 5), 2L)));
+                    ScannerSimulator.Transport.MQTT, mqttUrl, prefix, "127.0.0.1", tcpPort, Math.max(0.5, rate / 5), 2L),
+                    ScanMix.DEFAULT, 50_000, 10_000));
             scanners.add(new ScannerSimulator(new ScannerSimulator.Settings("line2", "scanner-tcp-1",
-                    ScannerSimulator.Transport.TCP, mqttUrl, prefix, "127.0.0.1", tcpPort, rate, 3L)));
+                    ScannerSimulator.Transport.TCP, mqttUrl, prefix, "127.0.0.1", tcpPort, rate, 3L),
+                    ScanMix.DEFAULT, 60_000, 40_000));
             scanners.forEach(ScannerSimulator::start);
             LOG.info("demo scanners started: scanner-1 and scanner-2 over MQTT, scanner-tcp-1 over TCP port {}",
                     tcpPort);

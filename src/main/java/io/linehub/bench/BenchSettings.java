@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** Command-line settings of {@link ScanBenchmark}, each {@code --name value}. */
 record BenchSettings(String mqttUrl, String prefix, String line, String device, int count, double rate,
-                     int firstIndex, int receiverPort, long hubPid, int maxInflight, int drainSeconds) {
+                     int firstIndex, int receiverPort, long hubPid, int maxInflight, int drainSeconds, int warmup) {
 
     static BenchSettings parse(String[] args) {
         Map<String, String> a = new HashMap<>();
@@ -23,6 +23,7 @@ record BenchSettings(String mqttUrl, String prefix, String line, String device, 
                 Integer.parseInt(a.getOrDefault("receiver-port", "8099")),
                 Long.parseLong(a.getOrDefault("hub-pid", "0")),
                 Integer.parseInt(a.getOrDefault("max-inflight", "1000")),
-                Integer.parseInt(a.getOrDefault("drain-seconds", "120")));
+                Integer.parseInt(a.getOrDefault("drain-seconds", "120")),
+                Integer.parseInt(a.getOrDefault("warmup", "0")));
     }
 }

@@ -1,5 +1,6 @@
 package io.linehub.mqtt;
 
+import java.time.Duration;
 import org.apache.camel.Processor;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Consumer;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 final class CallbackFirstMqttConsumer extends PahoMqtt5Consumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallbackFirstMqttConsumer.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
 
     CallbackFirstMqttConsumer(CallbackFirstMqttEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -37,11 +39,33 @@ final class CallbackFirstMqttConsumer extends PahoMqtt5Consumer {
         }
     }
 
+    /**
+     * Camel stops consumers before in-flight exchanges finish; an exchange completing after the
+     * disconnect could not send its ack and would be processed again. So: refuse new messages first
+     * (unacknowledged, the broker keeps them for the session), let the current one finish and ack,
+     * then disconnect.
+     */
     @Override
     protected void doStop() throws Exception {
         MqttClient client = getClient();
+        if (client != null && client.isConnected()) {
+            client.setCallback(new RefusingCallback());
+            awaitInflight();
+        }
         super.doStop();
         closeQuietly(client);
+    }
+
+    private void awaitInflight() throws InterruptedException {
+        String routeId = getRouteId();
+        if (routeId == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (getEndpoint().getCamelContext().getInflightRepository().size(routeId) > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     private static void closeQuietly(MqttClient client) {

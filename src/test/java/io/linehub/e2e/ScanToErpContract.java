@@ -9,6 +9,7 @@ import io.linehub.masterdata.SerialImporter;
 import io.linehub.sim.DemoCatalog;
 import io.linehub.sim.DemoSeeder;
 import io.linehub.sim.EventReceiver;
+import io.linehub.sim.MqttProbe;
 import io.linehub.sim.ReceivedEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
@@ -110,6 +111,21 @@ abstract class ScanToErpContract {
         assertEquals("commissioned", e.status(), "verify station keeps the status");
         assertEquals(item.product().name(), e.product().path("name").asText(), "product master data");
         assertTrue(e.occurredAt().getOffset() != null, "occurredAt has an offset");
+    }
+
+    @Test
+    void should_publish_every_event_on_its_mqtt_event_topic() throws Exception {
+        try (MqttProbe probe = new MqttProbe(env.mqttUrl(), "probe-" + hub.prefix()).connect()
+                .subscribe(hub.prefix() + "/+/event/#", 1)) {
+            DemoCatalog.Item item = DemoCatalog.item(80);
+            hub.publish("line1", "scanner-1", DemoCatalog.goodCode(80));
+            String topic = hub.prefix() + "/line1/event/scan.accepted";
+            MqttProbe.Received event = await("scan.accepted on " + topic).atMost(WAIT).until(
+                    () -> probe.messages().stream().filter(m -> m.topic().equals(topic)
+                            && m.text().contains(item.serial())).findFirst(), Optional::isPresent).orElseThrow();
+            ReceivedEvent atErp = awaitEvent(item.serial(), "scan.accepted");
+            assertTrue(event.text().contains(atErp.eventId()), "same event (same eventId) on MQTT as at the ERP");
+        }
     }
 
     @Test
@@ -239,21 +255,64 @@ abstract class ScanToErpContract {
     }
 
     @Test
-    void should_process_scans_published_while_the_hub_was_down() throws Exception {
-        hub.stop();
+    void should_lose_nothing_when_the_hub_stops_with_scans_in_flight() throws Exception {
         int first = 200;
-        int count = 30;
-        for (int i = first; i < first + count; i++) {
+        int count = 300;
+        int half = count / 2;
+        for (int i = first; i < first + half; i++) {
             hub.publish("line1", "scanner-1", DemoCatalog.goodCode(i));
         }
-        hub.start();
+        await("the hub is processing the first scans").atMost(WAIT)
+                .until(() -> find(DemoCatalog.item(first).serial(), "scan.accepted").isPresent());
+        hub.stop();
+        try {
+            for (int i = first + half; i < first + count; i++) {
+                hub.publish("line1", "scanner-1", DemoCatalog.goodCode(i));
+            }
+        } finally {
+            hub.start();
+        }
         for (int i = first; i < first + count; i++) {
             awaitEvent(DemoCatalog.item(i).serial(), "scan.accepted");
         }
         long accepted = erp.events().stream().filter(e -> "scan.accepted".equals(e.type()) && e.serial() != null
                 && e.serial().compareTo(DemoCatalog.item(first).serial()) >= 0
                 && e.serial().compareTo(DemoCatalog.item(first + count - 1).serial()) <= 0).count();
-        assertEquals(count, accepted, "each scan queued in the broker accepted exactly once");
+        assertEquals(count, accepted, "each scan accepted exactly once across the restart");
+    }
+
+    @Test
+    void should_keep_the_order_of_scans_on_one_tcp_connection() throws Exception {
+        int first = 600;
+        int count = 25;
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        for (int i = first; i < first + count; i++) {
+            wire.write(bytes(DemoCatalog.goodCode(i) + "\r"));
+        }
+        hub.sendTcp(wire.toByteArray());
+        for (int i = first; i < first + count; i++) {
+            awaitEvent(DemoCatalog.item(i).serial(), "scan.accepted");
+        }
+        List<String> expected = java.util.stream.IntStream.range(first, first + count)
+                .mapToObj(i -> DemoCatalog.item(i).serial()).toList();
+        List<String> order = erp.eventsForLine("line2").stream().map(ReceivedEvent::serial)
+                .filter(expected::contains).toList();
+        assertEquals(expected, order, "events of one connection in the order the scanner sent them");
+    }
+
+    @Test
+    void should_import_a_csv_dropped_into_the_inbox() throws Exception {
+        java.nio.file.Path inbox = java.nio.file.Path.of(hub.dataDir(), "inbox", "serials");
+        java.nio.file.Files.writeString(inbox.resolve("drop.csv.tmp"),
+                "serial,gtin,expiry,lot\nDROP-1,09501101530003,2029-03-31,LD1\nDROP-2,123,2029-03-31,LD1\n");
+        java.nio.file.Files.move(inbox.resolve("drop.csv.tmp"), inbox.resolve("drop.csv"));
+        await("the dropped file is imported").atMost(WAIT).until(() -> HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(hub.httpUrl("/api/serials/09501101530003/DROP-1"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        java.nio.file.Path report = inbox.resolve(".done").resolve("drop.csv.report.json");
+        await("the import report is written").atMost(WAIT).until(() -> java.nio.file.Files.exists(report));
+        String text = java.nio.file.Files.readString(report);
+        assertTrue(text.contains("\"line\" : 3"), "the bad row is reported with its line: " + text);
     }
 
     @Test

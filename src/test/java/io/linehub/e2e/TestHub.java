@@ -15,7 +15,9 @@ import javax.sql.DataSource;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 
 /**
  * A real hub (the shipped config/ and routes/) started against a test environment, with its own MQTT
@@ -28,6 +30,7 @@ final class TestHub implements AutoCloseable {
     private final HubEnvironment env;
     private final int tcpPort = FreePort.find();
     private final int httpPort = FreePort.find();
+    private final String dataDir = Path.of("target", "e2e", "data-" + id).toString();
     private Hub hub;
     private MqttClient publisher;
 
@@ -41,7 +44,7 @@ final class TestHub implements AutoCloseable {
         overrides.put("linehub.db.url", env.dbUrl());
         overrides.put("linehub.db.user", env.dbUser());
         overrides.put("linehub.db.password", env.dbPassword());
-        overrides.put("linehub.data.dir", Path.of("target", "e2e", "data-" + id).toString());
+        overrides.put("linehub.data.dir", dataDir);
         overrides.put("linehub.tcp.host", "127.0.0.1");
         overrides.put("linehub.tcp.port", String.valueOf(tcpPort));
         overrides.put("camel.server.host", "127.0.0.1");
@@ -78,6 +81,10 @@ final class TestHub implements AutoCloseable {
         return hub.bean("hubDataSource", DataSource.class);
     }
 
+    String dataDir() {
+        return dataDir;
+    }
+
     int tcpPort() {
         return tcpPort;
     }
@@ -89,14 +96,31 @@ final class TestHub implements AutoCloseable {
     /** Publishes as a scanner would: QoS 1, to {prefix}/{line}/scanner/{device}/scan. */
     void publish(String line, String device, byte[] payload) throws Exception {
         if (publisher == null || !publisher.isConnected()) {
-            publisher = new MqttClient(env.mqttUrl(), "pub" + id, new MemoryPersistence());
-            MqttConnectionOptions options = new MqttConnectionOptions();
-            options.setCleanStart(true);
-            publisher.connect(options);
+            connectPublisher();
         }
         MqttMessage message = new MqttMessage(payload);
         message.setQos(1);
-        publisher.publish(prefix() + "/" + line + "/scanner/" + device + "/scan", message);
+        String topic = prefix() + "/" + line + "/scanner/" + device + "/scan";
+        try {
+            publisher.publish(topic, message);
+        } catch (MqttException e) {
+            if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                throw e;
+            }
+            // Paho v5 leaks its in-flight count (eclipse-paho/paho.mqtt.java#993); against Mosquitto's
+            // receive maximum of 20 a long-lived client then refuses to publish: start a fresh one
+            publisher.disconnectForcibly();
+            publisher.close();
+            connectPublisher();
+            publisher.publish(topic, message);
+        }
+    }
+
+    private void connectPublisher() throws MqttException {
+        publisher = new MqttClient(env.mqttUrl(), "pub" + id, new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        publisher.connect(options);
     }
 
     void publish(String line, String device, String payload) throws Exception {

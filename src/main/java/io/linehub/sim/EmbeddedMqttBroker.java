@@ -1,0 +1,167 @@
+package io.linehub.sim;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.spi.core.remoting.Acceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded ActiveMQ Artemis broker that speaks MQTT 3.1.1 and 5 on one port, for demo mode and tests.
+ *
+ * <p>Security is off. In-memory by default; when persistent, MQTT sessions and their queued QoS 1/2
+ * messages are journalled under the data directory and survive a broker restart (the journal is not
+ * fsynced: it survives a process restart, not a power loss, which is all a demo or fault test needs).
+ *
+ * <p>Artemis is chatty at INFO. The noisy loggers are {@code org.apache.activemq.artemis.core.server}
+ * (AMQ221xxx start/stop banners), {@code org.apache.activemq.artemis.protocol.mqtt},
+ * {@code org.apache.activemq.artemis.core.remoting} and the audit loggers {@code org.apache.activemq.audit.base},
+ * {@code org.apache.activemq.audit.message} and {@code org.apache.activemq.audit.resource}; setting
+ * {@code org.apache.activemq} to WARN in the log4j2 configuration quiets them all.
+ */
+public final class EmbeddedMqttBroker {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMqttBroker.class);
+    private static final String ACCEPTOR = "mqtt";
+
+    private final String host;
+    private final int port;
+    private final boolean persistent;
+    private final Path dataDir;
+    private EmbeddedActiveMQ server;
+
+    /** An in-memory broker on 127.0.0.1:{@code port}; port 0 picks a free port now. */
+    public EmbeddedMqttBroker(int port) {
+        this(DEFAULT_HOST, port, false, null);
+    }
+
+    /** A broker on 127.0.0.1:{@code port}; {@code dataDir} is required when {@code persistent}. */
+    public EmbeddedMqttBroker(int port, boolean persistent, Path dataDir) {
+        this(DEFAULT_HOST, port, persistent, dataDir);
+    }
+
+    public EmbeddedMqttBroker(String host, int port, boolean persistent, Path dataDir) {
+        this.host = Objects.requireNonNull(host, "host");
+        if (persistent && dataDir == null) {
+            throw new IllegalArgumentException("a persistent broker needs a data directory");
+        }
+        this.port = port == 0 ? FreePort.find(host) : port;
+        this.persistent = persistent;
+        // even without persistence Artemis may page to disk under memory pressure: keep that out of the cwd
+        this.dataDir = dataDir != null ? dataDir
+                : Path.of(System.getProperty("java.io.tmpdir"), "linehub-artemis-" + this.port);
+    }
+
+    /**
+     * Starts the broker; a no-op when already running.
+     *
+     * @throws PortInUseException when something else listens on the port (the caller may reuse that broker)
+     */
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        // Artemis only logs a failed acceptor bind and carries on, so check up front for a clear error
+        assertPortFree();
+        EmbeddedActiveMQ candidate = new EmbeddedActiveMQ().setConfiguration(configuration());
+        try {
+            candidate.start();
+        } catch (Exception e) {
+            stopQuietly(candidate);
+            throw new IllegalStateException("MQTT broker failed to start on " + url(), e);
+        }
+        Acceptor acceptor = candidate.getActiveMQServer().getRemotingService().getAcceptor(ACCEPTOR);
+        if (acceptor == null || !acceptor.isStarted()) {
+            stopQuietly(candidate);
+            throw new PortInUseException("MQTT broker", host, port, null);
+        }
+        server = candidate;
+        LOG.info("Embedded MQTT broker listening on {} ({})", url(), persistent ? "persistent in " + dataDir : "in memory");
+    }
+
+    /** Stops the broker, closing client connections; a no-op when not running. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        stopQuietly(server);
+        server = null;
+        LOG.info("Embedded MQTT broker on {} stopped", url());
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The client URL, e.g. {@code tcp://127.0.0.1:1883}. */
+    public String url() {
+        return "tcp://" + host + ":" + port;
+    }
+
+    private Configuration configuration() {
+        Configuration config = new ConfigurationImpl()
+                .setName("linehub-mqtt-" + port)
+                .setPersistenceEnabled(persistent)
+                .setSecurityEnabled(false)
+                .setJMXManagementEnabled(false)
+                // NIO journal: the default AIO journal needs libaio, which is not always installed
+                .setJournalType(JournalType.NIO)
+                .setJournalDatasync(false)
+                .setJournalFileSize(2 * 1024 * 1024)
+                .setJournalMinFiles(2)
+                .setJournalDirectory(dataDir.resolve("journal").toString())
+                .setBindingsDirectory(dataDir.resolve("bindings").toString())
+                .setLargeMessagesDirectory(dataDir.resolve("large-messages").toString())
+                .setPagingDirectory(dataDir.resolve("paging").toString())
+                // the default 90% disk-usage guard blocks producers on a nearly full CI disk
+                .setMaxDiskUsage(-1)
+                .setCriticalAnalyzer(false)
+                // without these Artemis warns (AMQ222165/6) for every MQTT subscription queue it creates
+                .addAddressSetting("#", new AddressSettings()
+                        .setDeadLetterAddress(SimpleString.of("DLA"))
+                        .setExpiryAddress(SimpleString.of("ExpiryQueue")));
+        try {
+            config.addAcceptorConfiguration(ACCEPTOR, "tcp://" + host + ":" + port + "?protocols=MQTT");
+        } catch (Exception e) {
+            throw new IllegalStateException("bad MQTT acceptor address " + host + ":" + port, e);
+        }
+        return config;
+    }
+
+    private void assertPortFree() {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+        } catch (IOException e) {
+            throw new PortInUseException("MQTT broker", host, port, e);
+        }
+    }
+
+    private static void stopQuietly(EmbeddedActiveMQ broker) {
+        try {
+            broker.stop();
+        } catch (Exception e) {
+            LOG.warn("Embedded MQTT broker did not stop cleanly: {}", e.toString());
+        }
+    }
+}
