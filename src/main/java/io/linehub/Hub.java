@@ -27,8 +27,13 @@ public final class Hub implements AutoCloseable {
         // beans are wired explicitly by HubBeans; a package scan would run it twice
         main.configure().setBasePackageScanEnabled(false);
         String dir = options.configDir().toAbsolutePath().normalize().toString();
-        main.setDefaultPropertyPlaceholderLocation("file:" + dir + "/application.properties");
+        String profile = profile(options);
+        // the first location that sets a key wins: the profile's file overrides the defaults
+        main.setDefaultPropertyPlaceholderLocation((profile == null ? ""
+                : "file:" + dir + "/application-" + profile + ".properties;optional=true,")
+                + "file:" + dir + "/application.properties");
         main.addInitialProperty("linehub.config.dir", dir);
+        main.addInitialProperty("linehub.profile", profile == null ? "" : profile);
         main.addInitialProperty("linehub.mode", options.mode().name().toLowerCase());
         options.overrides().forEach(main::addOverrideProperty);
         Hub hub = new Hub(main);
@@ -41,8 +46,22 @@ public final class Hub implements AutoCloseable {
             demo.startLine(main.getCamelContext(), props);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(hub::close, "linehub-shutdown"));
-        LOG.info("linehub {} started (config {})", options.mode().name().toLowerCase(), dir);
+        LOG.info("linehub {} started (config {}, profile {})", options.mode().name().toLowerCase(), dir,
+                profile == null ? "default" : profile);
         return hub;
+    }
+
+    /** LINEHUB_PROFILE, or Camel's own CAMEL_MAIN_PROFILE / camel.main.profile; null for the defaults. */
+    static String profile(HubOptions options) {
+        String[] candidates = {options.overrides().get("linehub.profile"), System.getProperty("linehub.profile"),
+            System.getenv("LINEHUB_PROFILE"), System.getProperty("camel.main.profile"),
+            System.getenv("CAMEL_MAIN_PROFILE")};
+        for (String c : candidates) {
+            if (c != null && !c.isBlank()) {
+                return c.trim().toLowerCase();
+            }
+        }
+        return null;
     }
 
     public CamelContext context() {

@@ -11,6 +11,7 @@ import io.linehub.masterdata.SchemaMigrator;
 import io.linehub.masterdata.SerialImporter;
 import io.linehub.masterdata.SerialQuery;
 import io.linehub.mqtt.CallbackFirstMqttComponent;
+import io.linehub.mqtt.HubStatusPublisher;
 import io.linehub.ops.HubCounters;
 import io.linehub.relay.Destinations;
 import io.linehub.relay.EventRecorder;
@@ -66,6 +67,10 @@ public class HubBeans implements CamelConfiguration {
 
         MqttBrokerStarter.startIfEmbedded(context, props);
         context.addComponent("paho-mqtt5", new CallbackFirstMqttComponent());
+        String prefix = props.get("linehub.mqtt.prefix", "linehub");
+        context.addService(new HubStatusPublisher(props.get("linehub.mqtt.url"), props.get("linehub.hub-id") + "-status",
+                prefix + "/hub/status", props.get("linehub.mqtt.username"), props.get("linehub.mqtt.password")),
+                true, true);
 
         HubCounters counters = new HubCounters();
         registry.bind("hubCounters", counters);

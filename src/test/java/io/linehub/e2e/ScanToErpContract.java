@@ -129,6 +129,22 @@ abstract class ScanToErpContract {
     }
 
     @Test
+    void should_keep_the_retained_hub_status_true_across_a_restart() throws Exception {
+        String topic = hub.prefix() + "/hub/status";
+        try (MqttProbe probe = new MqttProbe(env.mqttUrl(), "status-" + hub.prefix()).connect().subscribe(topic, 1)) {
+            await("retained online").atMost(WAIT).until(() -> probe.texts().contains("online"));
+            probe.clear();
+            hub.stop();
+            try {
+                await("offline on a clean stop").atMost(WAIT).until(() -> probe.texts().contains("offline"));
+            } finally {
+                hub.start();
+            }
+            await("online again after the restart").atMost(WAIT).until(() -> probe.texts().contains("online"));
+        }
+    }
+
+    @Test
     void should_accept_tcp_scans_in_every_framing() throws Exception {
         String[][] framings = {{"", "\r"}, {"", "\n"}, {"", "\r\n"}, {"\u0002", "\u0003"}};
         for (int f = 0; f < framings.length; f++) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** With {@code LINEHUB_UNKNOWN_DEVICES=reject} (the prod default) a device missing from devices.yaml is refused. */
+/** In the prod profile (LINEHUB_UNKNOWN_DEVICES=reject by default) a device missing from devices.yaml is refused. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UnknownDeviceTest {
 
@@ -28,7 +28,7 @@ class UnknownDeviceTest {
         env = new EmbeddedEnvironment();
         erp = new EventReceiver(0, "/erp/events", true);
         erp.start();
-        hub = new TestHub(env, erp.url(), Map.of("linehub.unknown-devices", "reject"));
+        hub = new TestHub(env, erp.url(), Map.of("linehub.profile", "prod"));
         hub.start();
         DemoSeeder.seedIfEmpty(hub.dataSource(), 100);
     }

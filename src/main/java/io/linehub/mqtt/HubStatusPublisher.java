@@ -1,0 +1,137 @@
+package io.linehub.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.support.service.ServiceSupport;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the retained hub status topic true: {@code online} while connected, {@code offline} on a clean
+ * stop, and {@code offline} as the last will, which the broker publishes when the hub dies or its
+ * connection drops. A broker that is down at start is retried in the background, never blocking start.
+ */
+public final class HubStatusPublisher extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubStatusPublisher.class);
+    private static final long RETRY_SECONDS = 5;
+
+    private final String url;
+    private final String clientId;
+    private final String topic;
+    private final String userName;
+    private final String password;
+    private ScheduledExecutorService retries;
+    private MqttAsyncClient client;
+
+    public HubStatusPublisher(String url, String clientId, String topic, String userName, String password) {
+        this.url = url;
+        this.clientId = clientId;
+        this.topic = topic;
+        this.userName = userName;
+        this.password = password;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+        client.setCallback(new Announcer());
+        retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "linehub-hub-status");
+            t.setDaemon(true);
+            return t;
+        });
+        retries.execute(this::connect);
+    }
+
+    private void connect() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        options.setAutomaticReconnect(true);
+        MqttMessage will = message("offline");
+        options.setWill(topic, will);
+        if (userName != null && !userName.isBlank()) {
+            options.setUserName(userName);
+            options.setPassword(password == null ? new byte[0] : password.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            client.connect(options).waitForCompletion(10_000);
+        } catch (MqttException e) {
+            LOG.warn("hub status: broker {} not reachable ({}); retrying every {} s", url, e.getMessage(),
+                    RETRY_SECONDS);
+            if (!retries.isShutdown()) {
+                retries.schedule(this::connect, RETRY_SECONDS, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        retries.shutdownNow();
+        try {
+            if (client.isConnected()) {
+                client.publish(topic, message("offline")).waitForCompletion(2_000);
+                client.disconnect().waitForCompletion(2_000);
+            }
+            client.close();
+        } catch (MqttException e) {
+            LOG.debug("hub status stop: {}", e.getMessage());
+        }
+    }
+
+    private static MqttMessage message(String text) {
+        MqttMessage m = new MqttMessage(text.getBytes(StandardCharsets.UTF_8));
+        m.setQos(1);
+        m.setRetained(true);
+        return m;
+    }
+
+    /** Announces online on every (re)connect: the will may have said offline in between. */
+    private final class Announcer implements MqttCallback {
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            try {
+                client.publish(topic, message("online"));
+            } catch (MqttException e) {
+                LOG.warn("hub status: could not publish online: {}", e.getMessage());
+            }
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            // automatic reconnect takes over
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.debug("hub status: {}", exception.getMessage());
+        }
+
+        @Override
+        public void messageArrived(String t, MqttMessage message) {
+            // subscribes to nothing
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // fire and forget
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // no extended authentication
+        }
+    }
+}
