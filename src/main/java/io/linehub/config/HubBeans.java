@@ -68,7 +68,7 @@ public class HubBeans implements CamelConfiguration {
         MqttBrokerStarter.startIfEmbedded(context, props);
         context.addComponent("paho-mqtt5", new CallbackFirstMqttComponent());
         String prefix = props.get("linehub.mqtt.prefix", "linehub");
-        context.addService(new HubStatusPublisher(props.get("linehub.mqtt.url"), props.get("linehub.hub-id") + "-status",
+        context.addService(new HubStatusPublisher(props.require("linehub.mqtt.url", "LINEHUB_MQTT_URL"), props.get("linehub.hub-id") + "-status",
                 prefix + "/hub/status", props.get("linehub.mqtt.username"), props.get("linehub.mqtt.password")),
                 true, true);
 
@@ -102,7 +102,7 @@ public class HubBeans implements CamelConfiguration {
     private static HikariDataSource dataSource(HubProperties props) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("linehub-db");
-        config.setJdbcUrl(props.get("linehub.db.url"));
+        config.setJdbcUrl(props.require("linehub.db.url", "LINEHUB_DB_URL"));
         config.setUsername(props.get("linehub.db.user"));
         config.setPassword(props.get("linehub.db.password", ""));
         config.setMaximumPoolSize(props.getInt("linehub.db.pool-size", 8));

@@ -22,6 +22,21 @@ public final class HubProperties {
         return v == null || v.isEmpty() ? defaultValue : v;
     }
 
+    /** A setting without which the hub cannot run; the message names the environment variable to set. */
+    public String require(String key, String environmentVariable) {
+        String v;
+        try {
+            v = get(key);
+        } catch (RuntimeException e) {
+            v = null;
+        }
+        if (v == null || v.isBlank() || v.contains("{{")) {
+            throw new IllegalStateException(key + " is not set: set " + environmentVariable
+                    + " (the active profile has no default for it)");
+        }
+        return v;
+    }
+
     public int getInt(String key, int defaultValue) {
         String v = get(key);
         try {
