@@ -5,15 +5,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.support.service.ServiceSupport;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +94,7 @@ public final class HubStatusPublisher extends ServiceSupport {
     }
 
     /** Announces online on every (re)connect: the will may have said offline in between. */
-    private final class Announcer implements MqttCallback {
+    private final class Announcer extends MqttCallbackAdapter {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
@@ -107,31 +103,6 @@ public final class HubStatusPublisher extends ServiceSupport {
             } catch (MqttException e) {
                 LOG.warn("hub status: could not publish online: {}", e.getMessage());
             }
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            // automatic reconnect takes over
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            LOG.debug("hub status: {}", exception.getMessage());
-        }
-
-        @Override
-        public void messageArrived(String t, MqttMessage message) {
-            // subscribes to nothing
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // fire and forget
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // no extended authentication
         }
     }
 }

@@ -1,18 +1,16 @@
 package io.linehub.sim;
 
+import io.linehub.mqtt.MqttCallbackAdapter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** An MQTT 5 client that records every message arriving on its subscriptions, for tests and demo checks. */
 public final class MqttProbe implements AutoCloseable {
@@ -134,30 +132,10 @@ public final class MqttProbe implements AutoCloseable {
         received.add(new Received(topic, message.getPayload().clone(), message.getQos(), Instant.now()));
     }
 
-    private final class Recorder implements MqttCallback {
+    private final class Recorder extends MqttCallbackAdapter {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             record(topic, message);
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }
