@@ -1,0 +1,92 @@
+package io.linehub.masterdata;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+
+/**
+ * Hands out unused serials of a GTIN to print jobs. A reservation is one conditional UPDATE
+ * ({@code print_job_id IS NULL}), so it is atomic in the database: two threads or two hub instances
+ * never get the same serial, on H2 as on PostgreSQL, without locks held between statements.
+ */
+public final class SerialPool {
+
+    /** Candidates read per attempt; contenders start at random places among them to collide less. */
+    private static final int CANDIDATES = 64;
+    private static final int MAX_ATTEMPTS = 50;
+
+    private final DataSource dataSource;
+
+    public SerialPool(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** @return the reserved serial, or empty when the GTIN has no provisioned, unreserved serial left */
+    public Optional<String> allocate(String gtin, String jobId) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                List<String> candidates = candidates(c, gtin);
+                if (candidates.isEmpty()) {
+                    return Optional.empty();
+                }
+                int start = ThreadLocalRandom.current().nextInt(candidates.size());
+                for (int i = 0; i < candidates.size(); i++) {
+                    String serial = candidates.get((start + i) % candidates.size());
+                    if (reserve(c, gtin, serial, jobId)) {
+                        return Optional.of(serial);
+                    }
+                }
+            }
+            throw new MasterDataException("no serial of " + gtin + " could be reserved after " + MAX_ATTEMPTS
+                    + " attempts: too much contention", null);
+        } catch (SQLException e) {
+            throw new MasterDataException("serial allocation for " + gtin + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> candidates(Connection c, String gtin) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT serial FROM serial WHERE gtin = ? AND status = ?"
+                + " AND print_job_id IS NULL ORDER BY serial FETCH FIRST " + CANDIDATES + " ROWS ONLY")) {
+            ps.setString(1, gtin);
+            ps.setString(2, SerialStatus.PROVISIONED.wire());
+            List<String> out = new ArrayList<>(CANDIDATES);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static boolean reserve(Connection c, String gtin, String serial, String jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE serial SET print_job_id = ?, updated_at = ?"
+                + " WHERE gtin = ? AND serial = ? AND status = ? AND print_job_id IS NULL")) {
+            ps.setString(1, jobId);
+            ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setString(3, gtin);
+            ps.setString(4, serial);
+            ps.setString(5, SerialStatus.PROVISIONED.wire());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (isConcurrentUpdate(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** H2 reports a row another transaction changed meanwhile as an error; it is only a lost race here. */
+    private static boolean isConcurrentUpdate(SQLException e) {
+        return e.getErrorCode() == 90131 || "40001".equals(e.getSQLState());
+    }
+}
