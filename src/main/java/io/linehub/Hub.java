@@ -2,6 +2,8 @@ package io.linehub;
 
 import io.linehub.config.HubBeans;
 import io.linehub.config.HubProperties;
+import io.linehub.print.PrintRoutes;
+import io.linehub.print.PrinterQueues;
 import io.linehub.relay.Destinations;
 import io.linehub.relay.RelayRoutes;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +44,8 @@ public final class Hub implements AutoCloseable {
         DemoLine demo = options.mode() == HubMode.DEMO ? DemoLine.startReceiver(main.getCamelContext(), props) : null;
         RelayRoutes.install(main.getCamelContext(), hub.bean("destinations", Destinations.class),
                 props.getInt("linehub.relay.poll-ms", 100));
+        PrintRoutes.install(main.getCamelContext(), hub.bean("printerQueues", PrinterQueues.class),
+                props.getInt("linehub.printer.poll-ms", 200));
         if (demo != null) {
             demo.startLine(main.getCamelContext(), props);
         }

@@ -95,6 +95,7 @@ public class HubBeans implements CamelConfiguration {
                 props.get("linehub.mqtt.prefix", "linehub"),
                 Duration.ofMillis(props.getInt("linehub.relay.backoff-initial-ms", 500)),
                 Duration.ofMillis(props.getInt("linehub.relay.backoff-max-ms", 30_000)), clock));
+        PrintBeans.bind(context, props, dataSource, devices, recorder, json);
         registry.bind("masterDataApi", new MasterDataApi(new SerialImporter(dataSource), new SerialQuery(dataSource),
                 json));
     }

@@ -85,6 +85,49 @@ public final class SerialPool {
         }
     }
 
+    /** provisioned → printed for the serial reserved by a job whose label printed, in the caller's transaction. */
+    public void markPrinted(Connection c, String gtin, String serial, String jobId, String printer, String eventId)
+            throws SQLException {
+        move(c, gtin, serial, jobId, SerialStatus.PRINTED, null, printer, eventId);
+    }
+
+    /** A serial whose label failed is taken out of use with the reason, never silently reused. */
+    public void markFailed(Connection c, String gtin, String serial, String jobId, String printer, String reason,
+                           String eventId) throws SQLException {
+        move(c, gtin, serial, jobId, SerialStatus.DECOMMISSIONED, reason, printer, eventId);
+    }
+
+    private static void move(Connection c, String gtin, String serial, String jobId, SerialStatus to, String reason,
+                             String printer, String eventId) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE serial SET status = ?, status_reason = ?,"
+                + " updated_at = ? WHERE gtin = ? AND serial = ? AND status = ? AND print_job_id = ?")) {
+            ps.setString(1, to.wire());
+            ps.setString(2, reason);
+            ps.setObject(3, now);
+            ps.setString(4, gtin);
+            ps.setString(5, serial);
+            ps.setString(6, SerialStatus.PROVISIONED.wire());
+            ps.setString(7, jobId);
+            if (ps.executeUpdate() != 1) {
+                return;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO serial_history (gtin, serial, from_status,"
+                + " to_status, reason, source, device, event_id, changed_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, gtin);
+            ps.setString(2, serial);
+            ps.setString(3, SerialStatus.PROVISIONED.wire());
+            ps.setString(4, to.wire());
+            ps.setString(5, reason == null ? "label printed" : reason);
+            ps.setString(6, "print");
+            ps.setString(7, printer);
+            ps.setString(8, eventId);
+            ps.setObject(9, now);
+            ps.executeUpdate();
+        }
+    }
+
     /** H2 reports a row another transaction changed meanwhile as an error; it is only a lost race here. */
     private static boolean isConcurrentUpdate(SQLException e) {
         return e.getErrorCode() == 90131 || "40001".equals(e.getSQLState());

@@ -118,6 +118,27 @@ public final class EventRecorder {
         return true;
     }
 
+    /** Records events on their own, in one transaction. */
+    public void recordEvents(List<HubEvent> events) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                enqueueIn(c, events);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Writes events in the caller's transaction: they are delivered if, and only if, it commits. */
+    public void enqueueIn(Connection c, List<HubEvent> events) throws SQLException {
+        for (HubEvent event : events) {
+            enqueue(c, event);
+        }
+    }
+
     private void enqueue(Connection c, HubEvent event) throws SQLException {
         long id;
         try (PreparedStatement ps = c.prepareStatement(

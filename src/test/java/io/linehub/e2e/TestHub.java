@@ -34,6 +34,8 @@ final class TestHub implements AutoCloseable {
     private Hub hub;
     private MqttClient publisher;
 
+    private Path configDir = Path.of("config");
+
     TestHub(HubEnvironment env, String erpUrl, Map<String, String> extra) {
         this.env = env;
         overrides.put("linehub.hub-id", "t" + id);
@@ -58,12 +60,30 @@ final class TestHub implements AutoCloseable {
         overrides.putAll(extra);
     }
 
+    /** Runs the hub on a copy of config/ whose devices.yaml is the given text (printers on test ports). */
+    TestHub withDevices(String devicesYaml) throws java.io.IOException {
+        Path dir = Path.of("target", "e2e", "config-" + id);
+        try (var files = java.nio.file.Files.walk(Path.of("config"))) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = dir.resolve(Path.of("config").relativize(source).toString());
+                if (java.nio.file.Files.isDirectory(source)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        java.nio.file.Files.writeString(dir.resolve("devices.yaml"), devicesYaml);
+        configDir = dir;
+        return this;
+    }
+
     String prefix() {
         return "lh" + id;
     }
 
     void start() throws Exception {
-        hub = Hub.start(new HubOptions(HubMode.RUN, Path.of("config"), overrides));
+        hub = Hub.start(new HubOptions(HubMode.RUN, configDir, overrides));
     }
 
     void stop() {

@@ -1,0 +1,58 @@
+package io.linehub.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linehub.api.PrintApi;
+import io.linehub.masterdata.SerialPool;
+import io.linehub.print.LabelRenderer;
+import io.linehub.print.LabelTemplates;
+import io.linehub.print.PrintJobIntake;
+import io.linehub.print.PrintJobStore;
+import io.linehub.print.PrintLedger;
+import io.linehub.print.PrinterQueue;
+import io.linehub.print.PrinterQueues;
+import io.linehub.print.PrinterStatusTopic;
+import io.linehub.relay.EventRecorder;
+import io.linehub.scan.Device;
+import io.linehub.scan.DeviceRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+
+/** Wires printing: templates from config/labels, the job intake and ledger, one queue per printer. */
+final class PrintBeans {
+
+    private PrintBeans() {
+    }
+
+    static void bind(CamelContext context, HubProperties props, DataSource dataSource, DeviceRegistry devices,
+                     EventRecorder recorder, ObjectMapper json) throws Exception {
+        LabelRenderer renderer = new LabelRenderer(LabelTemplates.load(
+                Path.of(props.get("linehub.config.dir", "config")).resolve(props.get("linehub.labels.dir", "labels"))));
+        PrintJobStore store = new PrintJobStore(json);
+        SerialPool pool = new SerialPool(dataSource);
+        PrintLedger ledger = new PrintLedger(dataSource, store, pool, recorder);
+        String prefix = props.get("linehub.mqtt.prefix", "linehub");
+        Map<String, String> lines = new HashMap<>();
+        devices.all().stream().filter(Device::isPrinter).forEach(d -> lines.put(d.id(), d.line()));
+        String statusEndpoint = "paho-mqtt5:" + prefix + "/printer-status?brokerUrl=" + props.get("linehub.mqtt.url")
+                + "&clientId=" + props.get("linehub.hub-id") + "-printer-status&qos=1";
+        PrinterStatusTopic statusTopic = new PrinterStatusTopic(context.createProducerTemplate(), statusEndpoint,
+                prefix, lines, json);
+        PrinterQueues queues = new PrinterQueues(ledger);
+        Duration statusTimeout = Duration.ofMillis(props.getInt("linehub.printer.status-timeout-ms", 2000));
+        Duration backoffMax = Duration.ofMillis(props.getInt("linehub.printer.backoff-max-ms", 10_000));
+        for (Device d : devices.all()) {
+            if (d.isPrinter() && d.host() != null) {
+                queues.add(d.id(), new PrinterQueue(d.id(), d.host(), d.port() == null ? 9100 : d.port(), ledger,
+                        renderer, statusTimeout, backoffMax, statusTopic));
+            }
+        }
+        context.addService(new ClosingService("printerQueues", queues::closeAll), true, true);
+        context.getRegistry().bind("printerQueues", queues);
+        context.getRegistry().bind("printApi", new PrintApi(new PrintJobIntake(dataSource, store, pool, renderer,
+                devices), ledger, recorder, json, prefix));
+    }
+}

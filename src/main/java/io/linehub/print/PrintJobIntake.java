@@ -1,0 +1,75 @@
+package io.linehub.print;
+
+import io.linehub.masterdata.SerialPool;
+import io.linehub.scan.Device;
+import io.linehub.scan.DeviceRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Accepts a print job: checks the printer and the template, takes a serial from the pool when the job
+ * names none, renders once to prove the fields print, and stores the job before answering.
+ */
+public final class PrintJobIntake {
+
+    private final DataSource dataSource;
+    private final PrintJobStore store;
+    private final SerialPool pool;
+    private final LabelRenderer renderer;
+    private final DeviceRegistry devices;
+
+    public PrintJobIntake(DataSource dataSource, PrintJobStore store, SerialPool pool, LabelRenderer renderer,
+                          DeviceRegistry devices) {
+        this.dataSource = dataSource;
+        this.store = store;
+        this.pool = pool;
+        this.renderer = renderer;
+        this.devices = devices;
+    }
+
+    /** @throws PrintJobRejectedException with the reason when the job cannot be printed as sent */
+    public PrintJob accept(PrintJobRequest request) throws SQLException {
+        Device printer = devices.byId(String.valueOf(request.printer())).filter(Device::isPrinter)
+                .orElseThrow(() -> new PrintJobRejectedException("unknown printer " + request.printer()));
+        if (request.clientJobId() != null) {
+            Optional<PrintJob> known = find(request.clientJobId());
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        String template = request.template() != null ? request.template() : printer.template();
+        if (template == null) {
+            throw new PrintJobRejectedException("no template named by the job or the printer " + printer.id());
+        }
+        int copies = request.copies() <= 0 ? 1 : request.copies();
+        String id = UUID.randomUUID().toString();
+        Map<String, String> fields = new HashMap<>(request.fields());
+        if (fields.get("serial") == null && fields.get("gtin") != null && !fields.containsKey("sscc")) {
+            String serial = pool.allocate(fields.get("gtin"), id).orElseThrow(() -> new PrintJobRejectedException(
+                    "no unused serial of " + fields.get("gtin") + " left in the pool"));
+            fields.put("serial", serial);
+        }
+        try {
+            renderer.render(template, fields, copies);
+        } catch (LabelDataException e) {
+            throw new PrintJobRejectedException("field " + e.field() + ": " + e.getMessage());
+        }
+        PrintJob job = new PrintJob(id, request.clientJobId(), printer.id(), printer.line(), template, copies,
+                fields, fields.get("gtin"), fields.get("serial"), PrintJob.QUEUED, null, null, null);
+        try (Connection c = dataSource.getConnection()) {
+            store.insert(c, job);
+        }
+        return job;
+    }
+
+    private Optional<PrintJob> find(String clientJobId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return store.find(c, clientJobId);
+        }
+    }
+}

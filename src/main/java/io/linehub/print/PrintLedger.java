@@ -1,0 +1,107 @@
+package io.linehub.print;
+
+import io.linehub.masterdata.SerialPool;
+import io.linehub.relay.EventRecorder;
+import io.linehub.relay.HubEvent;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Where each print job stands, changed one transaction at a time: the job's state, its serial's status
+ * (printed, or decommissioned with the reason) and its print.completed / print.failed event.
+ */
+public final class PrintLedger {
+
+    private final DataSource dataSource;
+    private final PrintJobStore store;
+    private final SerialPool pool;
+    private final EventRecorder events;
+
+    public PrintLedger(DataSource dataSource, PrintJobStore store, SerialPool pool, EventRecorder events) {
+        this.dataSource = dataSource;
+        this.store = store;
+        this.pool = pool;
+        this.events = events;
+    }
+
+    public Optional<PrintJob> find(String idOrClientId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return store.find(c, idOrClientId);
+        }
+    }
+
+    public Optional<PrintJob> head(String printer, String state) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return store.oldest(c, printer, state);
+        }
+    }
+
+    /** @return false when another worker moved the job first */
+    public boolean move(PrintJob job, String from, String to) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return store.transition(c, job.id(), from, to, null);
+        }
+    }
+
+    /** After a restart: a job caught while its bytes were being written is failed, never resent blindly. */
+    public int failInterrupted(String printer) throws SQLException {
+        int n = 0;
+        for (Optional<PrintJob> job = head(printer, PrintJob.SENDING); job.isPresent();
+             job = head(printer, PrintJob.SENDING)) {
+            failed(job.get(), PrintJob.SENDING, "hub stopped while sending; check the label before reprinting");
+            n++;
+        }
+        return n;
+    }
+
+    public void printed(PrintJob job) throws SQLException {
+        finish(job, PrintJob.SENT, PrintJob.PRINTED, null);
+    }
+
+    public void failed(PrintJob job, String from, String reason) throws SQLException {
+        finish(job, from, PrintJob.FAILED, reason);
+    }
+
+    private void finish(PrintJob job, String from, String to, String reason) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!store.transition(c, job.id(), from, to, reason)) {
+                    c.rollback();
+                    return;
+                }
+                HubEvent event = event(job, to, reason);
+                if (job.serial() != null && job.gtin() != null) {
+                    if (PrintJob.PRINTED.equals(to)) {
+                        pool.markPrinted(c, job.gtin(), job.serial(), job.id(), job.printer(), event.eventId());
+                    } else {
+                        pool.markFailed(c, job.gtin(), job.serial(), job.id(), job.printer(),
+                                "label failed: " + reason, event.eventId());
+                    }
+                }
+                events.enqueueIn(c, List.of(event));
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static HubEvent event(PrintJob job, String state, String reason) {
+        String type = PrintJob.PRINTED.equals(state) ? "print.completed" : "print.failed";
+        String at = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC));
+        String line = job.line() == null ? "unassigned" : job.line();
+        return new HubEvent(UUID.randomUUID().toString(), type, at, line, job.printer(), null, job.gtin(),
+                job.serial(), job.fields().get("lot"), null, job.fields().get("sscc"), null, null,
+                PrintJob.PRINTED.equals(state) ? "printed" : null, reason == null ? null : "PRINT_FAILED",
+                reason == null ? "job " + job.id() : "job " + job.id() + ": " + reason, null);
+    }
+}

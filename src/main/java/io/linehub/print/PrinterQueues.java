@@ -1,0 +1,42 @@
+package io.linehub.print;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The queue of every printer in devices.yaml, by printer id, for the printer-queue routes. */
+public final class PrinterQueues {
+
+    private final Map<String, PrinterQueue> queues = new LinkedHashMap<>();
+    private final PrintLedger ledger;
+
+    public PrinterQueues(PrintLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    public void add(String printer, PrinterQueue queue) throws SQLException {
+        queues.put(printer, queue);
+        ledger.failInterrupted(printer);
+    }
+
+    public void drain(String printer) {
+        PrinterQueue q = queues.get(printer);
+        if (q != null) {
+            q.drain();
+        }
+    }
+
+    public Set<String> printers() {
+        return queues.keySet();
+    }
+
+    public String status(String printer) {
+        PrinterQueue q = queues.get(printer);
+        return q == null ? null : q.status();
+    }
+
+    public void closeAll() {
+        queues.values().forEach(PrinterQueue::close);
+    }
+}

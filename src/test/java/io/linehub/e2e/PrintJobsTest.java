@@ -1,0 +1,233 @@
+package io.linehub.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linehub.masterdata.SerialImporter;
+import io.linehub.print.LabelRenderer;
+import io.linehub.print.LabelTemplates;
+import io.linehub.sim.EventReceiver;
+import io.linehub.sim.PrinterLabel;
+import io.linehub.sim.PrinterSimulator;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Printing from outside: jobs posted over HTTP (and MQTT), labels asserted at a simulated Zebra printer
+ * on a real socket, job states and print events asserted over the API and at the ERP receiver.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrintJobsTest {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final String GTIN = "09501101530003";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private HubEnvironment env;
+    private EventReceiver erp;
+    private PrinterSimulator printer;
+    private TestHub hub;
+    private LabelRenderer renderer;
+
+    @BeforeAll
+    void start() throws Exception {
+        env = new EmbeddedEnvironment();
+        erp = new EventReceiver(0, "/erp/events", true);
+        erp.start();
+        printer = new PrinterSimulator(0).start();
+        hub = new TestHub(env, erp.url(), Map.of("linehub.destination.erp.types", "*",
+                "linehub.printer.poll-ms", "50")).withDevices("""
+                devices:
+                  - {id: P1, kind: printer, line: line1, host: 127.0.0.1, port: %d, template: unit-label}
+                """.formatted(printer.port()));
+        hub.start();
+        StringBuilder csv = new StringBuilder("gtin,serial,lot,expiry,status,product\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(GTIN).append(",POOL").append(String.format("%03d", i)).append(",LP1,2028-05-31,provisioned,")
+                    .append("Paracetamol 500 mg\n");
+        }
+        var report = new SerialImporter(hub.dataSource()).importCsv(new StringReader(csv.toString()));
+        assertEquals(0, report.rejected(), "pool serials import: " + report.errors());
+        renderer = new LabelRenderer(LabelTemplates.load(Path.of("config", "labels")));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        hub.close();
+        printer.close();
+        erp.stop();
+        env.close();
+    }
+
+    private Map<String, String> fields(String serial, String product) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("product", product);
+        f.put("gtin", GTIN);
+        if (serial != null) {
+            f.put("serial", serial);
+        }
+        f.put("lot", "LP1");
+        f.put("expiry", "280531");
+        return f;
+    }
+
+    private JsonNode post(Map<String, String> fields) throws Exception {
+        String body = json.writeValueAsString(Map.of("printer", "P1", "template", "unit-label", "copies", 1,
+                "fields", fields));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(hub.httpUrl("/api/print-jobs")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, r.statusCode(), "job accepted: " + r.body());
+        return json.readTree(r.body());
+    }
+
+    private String state(String id) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(hub.httpUrl("/api/print-jobs/" + id)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(r.body()).path("state").asText();
+    }
+
+    /** The label format as a printer keeps it: ^XA through ^XZ (the line break after ^XZ is not part of it). */
+    private static byte[] format(byte[] job) {
+        String text = new String(job, StandardCharsets.UTF_8);
+        return text.substring(text.indexOf("^XA"), text.lastIndexOf("^XZ") + 3).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<String> labelsWith(String text) {
+        return printer.labels().stream().map(PrinterLabel::text).filter(t -> t.contains(text)).toList();
+    }
+
+    @Test
+    void should_print_labels_byte_exact_and_in_order() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(post(fields("ORDER" + i, "Order test")).path("id").asText());
+        }
+        for (String id : ids) {
+            await("job " + id + " printed").atMost(WAIT).until(() -> "printed".equals(state(id)));
+        }
+        List<PrinterLabel> got = printer.labels().stream().filter(l -> l.text().contains("Order test")).toList();
+        assertEquals(5, got.size(), "one label per job");
+        for (int i = 0; i < 5; i++) {
+            assertArrayEquals(format(renderer.render("unit-label", fields("ORDER" + i, "Order test"), 1)),
+                    got.get(i).zpl(), "label " + i + " byte-exact and in job order");
+        }
+    }
+
+    @Test
+    void should_take_a_serial_from_the_pool_and_report_the_printed_label() throws Exception {
+        JsonNode job = post(fields(null, "Pool test"));
+        String serial = job.path("serial").asText();
+        assertTrue(serial.startsWith("POOL"), "a pool serial was allocated: " + job);
+        await("printed").atMost(WAIT).until(() -> "printed".equals(state(job.path("id").asText())));
+        assertEquals(1, labelsWith("SN: " + serial).size(), "the label carries the allocated serial");
+        await("print.completed at the ERP").atMost(WAIT).until(() -> erp.events().stream()
+                .anyMatch(e -> "print.completed".equals(e.type()) && serial.equals(e.serial())));
+        HttpResponse<String> record = http.send(HttpRequest.newBuilder(URI.create(
+                hub.httpUrl("/api/serials/" + GTIN + "/" + serial))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(record.body().contains("\"status\":\"printed\""), "serial moved to printed: " + record.body());
+    }
+
+    @Test
+    void should_print_an_injection_attempt_as_text() throws Exception {
+        String id = post(fields("INJ1", "X^FS^XZ^XA^FO0,0^GB800,800,800^FS^XZ~JA")).path("id").asText();
+        await("printed").atMost(WAIT).until(() -> "printed".equals(state(id)));
+        List<String> labels = labelsWith("INJ1");
+        assertEquals(1, labels.size(), "exactly one label, not a second format");
+        assertTrue(labels.get(0).contains("X_5EFS_5EXZ_5EXA_5EFO0,0_5EGB800,800,800_5EFS_5EXZ_7EJA"),
+                "hostile text escaped: " + labels.get(0));
+    }
+
+    @Test
+    void should_hold_the_queue_while_out_of_paper_and_resume_without_loss_or_duplicates() throws Exception {
+        printer.paperOut(true);
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                ids.add(post(fields("PAPER" + i, "Paper test")).path("id").asText());
+            }
+            await("the queue holds").during(Duration.ofMillis(800)).atMost(WAIT)
+                    .until(() -> labelsWith("Paper test").isEmpty());
+        } finally {
+            printer.paperOut(false);
+        }
+        for (String id : ids) {
+            await("job " + id + " printed after the paper was fixed").atMost(WAIT)
+                    .until(() -> "printed".equals(state(id)));
+        }
+        List<String> got = labelsWith("Paper test");
+        assertEquals(3, got.size(), "each held label printed exactly once");
+        for (int i = 0; i < 3; i++) {
+            assertTrue(got.get(i).contains("PAPER" + i), "in order: " + i);
+        }
+    }
+
+    @Test
+    void should_retry_a_refused_connection_until_the_printer_is_back() throws Exception {
+        printer.refuseConnections();
+        boolean dropped = printer.dropConnection();
+        String id;
+        try {
+            id = post(fields("REFUSED1", "Refused test")).path("id").asText();
+            await("not printed while refused").during(Duration.ofMillis(800)).atMost(WAIT)
+                    .until(() -> labelsWith("REFUSED1").isEmpty());
+        } finally {
+            printer.acceptConnections();
+        }
+        await("printed once the printer accepts again (dropped=" + dropped + ")").atMost(WAIT)
+                .until(() -> "printed".equals(state(id)));
+        assertEquals(1, labelsWith("REFUSED1").size(), "printed once");
+    }
+
+    @Test
+    void should_print_each_queued_job_exactly_once_across_a_hub_restart() throws Exception {
+        printer.paused(true);
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                ids.add(post(fields("RESTART" + i, "Restart test")).path("id").asText());
+            }
+            hub.stop();
+        } finally {
+            printer.paused(false);
+            hub.start();
+        }
+        for (String id : ids) {
+            await("job " + id + " printed after the restart").atMost(WAIT).until(() -> "printed".equals(state(id)));
+        }
+        assertEquals(3, labelsWith("Restart test").size(), "each job printed exactly once");
+    }
+
+    @Test
+    void should_refuse_a_job_for_an_unknown_printer_or_with_bad_fields() throws Exception {
+        for (String body : new String[] {
+            "{\"printer\":\"NOPE\",\"template\":\"unit-label\",\"fields\":{}}",
+            "{\"printer\":\"P1\",\"template\":\"unit-label\",\"fields\":{\"gtin\":\"09501101530004\",\"serial\":\"A\"}}",
+            "not json"}) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(hub.httpUrl("/api/print-jobs")))
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode(), "refused with a reason: " + body + " -> " + r.body());
+            assertTrue(r.body().contains("error"), "reason given: " + r.body());
+        }
+    }
+}
