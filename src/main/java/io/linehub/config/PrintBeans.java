@@ -3,6 +3,7 @@ package io.linehub.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linehub.api.PrintApi;
 import io.linehub.masterdata.SerialPool;
+import io.linehub.masterdata.SerialQuery;
 import io.linehub.print.LabelRenderer;
 import io.linehub.print.LabelTemplates;
 import io.linehub.print.PrintJobIntake;
@@ -53,6 +54,6 @@ final class PrintBeans {
         context.addService(new ClosingService("printerQueues", queues::closeAll), true, true);
         context.getRegistry().bind("printerQueues", queues);
         context.getRegistry().bind("printApi", new PrintApi(new PrintJobIntake(dataSource, store, pool, renderer,
-                devices), ledger, recorder, json, prefix));
+                devices, new SerialQuery(dataSource)), ledger, recorder, json, prefix));
     }
 }

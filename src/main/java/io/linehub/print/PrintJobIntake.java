@@ -1,10 +1,12 @@
 package io.linehub.print;
 
 import io.linehub.masterdata.SerialPool;
+import io.linehub.masterdata.SerialQuery;
 import io.linehub.scan.Device;
 import io.linehub.scan.DeviceRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,19 +19,23 @@ import javax.sql.DataSource;
  */
 public final class PrintJobIntake {
 
+    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+
     private final DataSource dataSource;
     private final PrintJobStore store;
     private final SerialPool pool;
     private final LabelRenderer renderer;
     private final DeviceRegistry devices;
+    private final SerialQuery serials;
 
     public PrintJobIntake(DataSource dataSource, PrintJobStore store, SerialPool pool, LabelRenderer renderer,
-                          DeviceRegistry devices) {
+                          DeviceRegistry devices, SerialQuery serials) {
         this.dataSource = dataSource;
         this.store = store;
         this.pool = pool;
         this.renderer = renderer;
         this.devices = devices;
+        this.serials = serials;
     }
 
     /** @throws PrintJobRejectedException with the reason when the job cannot be printed as sent */
@@ -53,6 +59,12 @@ public final class PrintJobIntake {
             String serial = pool.allocate(fields.get("gtin"), id).orElseThrow(() -> new PrintJobRejectedException(
                     "no unused serial of " + fields.get("gtin") + " left in the pool"));
             fields.put("serial", serial);
+            // what master data knows of the serial fills what the job left out, so a job may name just the GTIN
+            serials.find(fields.get("gtin"), serial).ifPresent(record -> {
+                putIfAbsent(fields, "lot", record.lot());
+                putIfAbsent(fields, "expiry", record.expiry() == null ? null : record.expiry().format(YYMMDD));
+                putIfAbsent(fields, "product", record.product() == null ? null : record.product().name());
+            });
         }
         try {
             renderer.render(template, fields, copies);
@@ -65,6 +77,12 @@ public final class PrintJobIntake {
             store.insert(c, job);
         }
         return job;
+    }
+
+    private static void putIfAbsent(Map<String, String> fields, String key, String value) {
+        if (value != null && fields.get(key) == null) {
+            fields.put(key, value);
+        }
     }
 
     private Optional<PrintJob> find(String clientJobId) throws SQLException {

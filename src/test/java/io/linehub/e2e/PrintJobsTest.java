@@ -11,6 +11,7 @@ import io.linehub.masterdata.SerialImporter;
 import io.linehub.print.LabelRenderer;
 import io.linehub.print.LabelTemplates;
 import io.linehub.sim.EventReceiver;
+import io.linehub.sim.MqttProbe;
 import io.linehub.sim.PrinterLabel;
 import io.linehub.sim.PrinterSimulator;
 import java.io.StringReader;
@@ -58,6 +59,7 @@ class PrintJobsTest {
                 "linehub.printer.poll-ms", "50")).withDevices("""
                 devices:
                   - {id: P1, kind: printer, line: line1, host: 127.0.0.1, port: %d, template: unit-label}
+                  - {id: V1, kind: scanner, line: line1, station: print-verify, transport: mqtt}
                 """.formatted(printer.port()));
         hub.start();
         StringBuilder csv = new StringBuilder("gtin,serial,lot,expiry,status,product\n");
@@ -145,6 +147,42 @@ class PrintJobsTest {
         HttpResponse<String> record = http.send(HttpRequest.newBuilder(URI.create(
                 hub.httpUrl("/api/serials/" + GTIN + "/" + serial))).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(record.body().contains("\"status\":\"printed\""), "serial moved to printed: " + record.body());
+    }
+
+    @Test
+    void should_take_jobs_from_the_mqtt_job_topic_and_keep_the_printer_status_retained() throws Exception {
+        String statusTopic = hub.prefix() + "/line1/printer/P1/status";
+        try (MqttProbe probe = new MqttProbe(env.mqttUrl(), "probe-print-" + hub.prefix()).connect()
+                .subscribe(statusTopic, 1)) {
+            await("retained printer status").atMost(WAIT).until(() -> probe.texts().stream()
+                    .anyMatch(t -> t.contains("\"printer\":\"P1\"") && t.contains("\"ready\":true")));
+            probe.publish(hub.prefix() + "/line1/printer/P1/job", json.writeValueAsBytes(Map.of(
+                    "jobId", "mqtt-job-1", "template", "unit-label", "fields", Map.of("gtin", GTIN))), 1);
+            await("the MQTT job is printed").atMost(WAIT).until(() -> "printed".equals(state("mqtt-job-1")));
+            printer.headOpen(true);
+            try {
+                await("head open shows on the status topic").atMost(WAIT).until(() -> probe.texts().stream()
+                        .anyMatch(t -> t.contains("head open")));
+            } finally {
+                printer.headOpen(false);
+            }
+        }
+        assertTrue(labelsWith("Paracetamol 500 mg").size() >= 1,
+                "a job naming only the GTIN got serial, lot, expiry and product from master data");
+    }
+
+    @Test
+    void should_commission_a_printed_serial_when_the_verification_scanner_reads_its_label() throws Exception {
+        JsonNode job = post(fields(null, "Verify test"));
+        String serial = job.path("serial").asText();
+        await("printed").atMost(WAIT).until(() -> "printed".equals(state(job.path("id").asText())));
+        hub.publish("line1", "V1", "]d201" + GTIN + "17280531" + "10LP1" + "\u001d" + "21" + serial);
+        await("serial.commissioned for " + serial).atMost(WAIT).until(() -> erp.events().stream()
+                .anyMatch(e -> "serial.commissioned".equals(e.type()) && serial.equals(e.serial())));
+        hub.publish("line1", "V1", "]d201" + GTIN + "17280531" + "10LP1" + "\u001d" + "21" + "POOL999");
+        await("a label read back with data that is not a printed serial is rejected").atMost(WAIT)
+                .until(() -> erp.events().stream().anyMatch(e -> "scan.rejected".equals(e.type())
+                        && "V1".equals(e.device())));
     }
 
     @Test
