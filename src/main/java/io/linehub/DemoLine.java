@@ -34,8 +34,11 @@ final class DemoLine implements AutoCloseable {
         return t;
     });
 
-    private DemoLine(EventReceiver erp) {
+    private final DemoPrinting printing;
+
+    private DemoLine(EventReceiver erp, DemoPrinting printing) {
         this.erp = erp;
+        this.printing = printing;
     }
 
     /** Starts the ERP receiver; call before the relay routes exist so the first delivery finds it. */
@@ -43,7 +46,8 @@ final class DemoLine implements AutoCloseable {
         EventReceiver erp = new EventReceiver(props.getInt("linehub.demo.erp-port", 8090), "/erp/events", false);
         erp.start();
         LOG.info("demo ERP receiver listening on {}", erp.url());
-        DemoLine line = new DemoLine(erp);
+        DemoLine line = new DemoLine(erp, props.getBoolean("linehub.sim.enabled", true)
+                ? DemoPrinting.startPrinter(props) : null);
         context.addService(new ClosingService("demoLine", line), true, false);
         return line;
     }
@@ -69,6 +73,13 @@ final class DemoLine implements AutoCloseable {
             LOG.info("demo scanners started: scanner-1 and scanner-2 over MQTT, scanner-tcp-1 over TCP port {}",
                     tcpPort);
         }
+        if (printing != null) {
+            try {
+                printing.startJobs(context, props, summary);
+            } catch (Exception e) {
+                LOG.warn("demo printing not started: {}", e.getMessage());
+            }
+        }
         int every = props.getInt("linehub.demo.summary-seconds", 5);
         HubCounters counters = context.getRegistry().lookupByNameAndType("hubCounters", HubCounters.class);
         OutboxRelay relay = context.getRegistry().lookupByNameAndType("outboxRelay", OutboxRelay.class);
@@ -84,9 +95,11 @@ final class DemoLine implements AutoCloseable {
                     depth.append(' ').append(d.name()).append("=?");
                 }
             }
-            LOG.info("demo: {} scans/s | accepted {} | rejected {} {} | delivered {} | ERP received {} | outbox{}",
+            LOG.info("demo: {} scans/s | accepted {} | rejected {} {} | labels printed {} | delivered {}"
+                    + " | ERP received {} | outbox{}",
                     String.format("%.1f", (scans - last[0]) / (double) every), counters.accepted(),
-                    counters.rejected(), counters.rejectedByReason(), counters.deliveredByDestination(),
+                    counters.rejected(), counters.rejectedByReason(),
+                    printing == null ? 0 : printing.labelsPrinted(), counters.deliveredByDestination(),
                     erp.distinctCount(), depth);
             last[0] = scans;
         }, every, every, TimeUnit.SECONDS);
@@ -95,6 +108,9 @@ final class DemoLine implements AutoCloseable {
     @Override
     public void close() {
         summary.shutdownNow();
+        if (printing != null) {
+            printing.close();
+        }
         scanners.forEach(ScannerSimulator::stop);
         erp.stop();
     }

@@ -53,7 +53,8 @@ final class PrintBeans {
         }
         context.addService(new ClosingService("printerQueues", queues::closeAll), true, true);
         context.getRegistry().bind("printerQueues", queues);
-        context.getRegistry().bind("printApi", new PrintApi(new PrintJobIntake(dataSource, store, pool, renderer,
-                devices, new SerialQuery(dataSource)), ledger, recorder, json, prefix));
+        PrintJobIntake intake = new PrintJobIntake(dataSource, store, pool, renderer, devices, new SerialQuery(dataSource));
+        context.getRegistry().bind("printJobIntake", intake);
+        context.getRegistry().bind("printApi", new PrintApi(intake, ledger, recorder, json, prefix));
     }
 }
