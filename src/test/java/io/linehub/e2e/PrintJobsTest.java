@@ -46,6 +46,7 @@ class PrintJobsTest {
     private HubEnvironment env;
     private EventReceiver erp;
     private PrinterSimulator printer;
+    private PrinterSimulator printer2;
     private TestHub hub;
     private LabelRenderer renderer;
 
@@ -55,12 +56,14 @@ class PrintJobsTest {
         erp = new EventReceiver(0, "/erp/events", true);
         erp.start();
         printer = new PrinterSimulator(0).start();
+        printer2 = new PrinterSimulator(0).start();
         hub = new TestHub(env, erp.url(), Map.of("linehub.destination.erp.types", "*",
                 "linehub.printer.poll-ms", "50")).withDevices("""
                 devices:
                   - {id: P1, kind: printer, line: line1, host: 127.0.0.1, port: %d, template: unit-label}
+                  - {id: P2, kind: printer, line: line2, host: 127.0.0.1, port: %d, template: unit-label}
                   - {id: V1, kind: scanner, line: line1, station: print-verify, transport: mqtt}
-                """.formatted(printer.port()));
+                """.formatted(printer.port(), printer2.port()));
         hub.start();
         StringBuilder csv = new StringBuilder("gtin,serial,lot,expiry,status,product\n");
         for (int i = 0; i < 40; i++) {
@@ -76,6 +79,7 @@ class PrintJobsTest {
     void stop() throws Exception {
         hub.close();
         printer.close();
+        printer2.close();
         erp.stop();
         env.close();
     }
@@ -93,7 +97,11 @@ class PrintJobsTest {
     }
 
     private JsonNode post(Map<String, String> fields) throws Exception {
-        String body = json.writeValueAsString(Map.of("printer", "P1", "template", "unit-label", "copies", 1,
+        return post("P1", fields);
+    }
+
+    private JsonNode post(String printerId, Map<String, String> fields) throws Exception {
+        String body = json.writeValueAsString(Map.of("printer", printerId, "template", "unit-label", "copies", 1,
                 "fields", fields));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(hub.httpUrl("/api/print-jobs")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -217,6 +225,51 @@ class PrintJobsTest {
         for (int i = 0; i < 3; i++) {
             assertTrue(got.get(i).contains("PAPER" + i), "in order: " + i);
         }
+    }
+
+    @Test
+    void should_keep_one_printers_queue_moving_while_another_is_out_of_paper() throws Exception {
+        printer.paperOut(true);
+        try {
+            String held = post("P1", fields("HELD1", "Two printers")).path("id").asText();
+            String moving = post("P2", fields("MOVING1", "Two printers")).path("id").asText();
+            await("P2 prints while P1 is out of paper").atMost(WAIT).until(() -> "printed".equals(state(moving)));
+            assertEquals("queued", state(held), "P1's job waits");
+        } finally {
+            printer.paperOut(false);
+        }
+        await("P1 resumes").atMost(WAIT).until(() -> labelsWith("HELD1").size() == 1);
+    }
+
+    @Test
+    void should_fail_a_job_caught_mid_write_by_a_restart_and_decommission_its_serial() throws Exception {
+        JsonNode job = post(fields(null, "Crash test"));
+        String id = job.path("id").asText();
+        String serial = job.path("serial").asText();
+        await("printed").atMost(WAIT).until(() -> "printed".equals(state(id)));
+        printer.paused(true);
+        JsonNode interrupted = post(fields(null, "Crash test 2"));
+        hub.stop();
+        printer.paused(false);
+        try (var c = java.sql.DriverManager.getConnection(env.dbUrl(), env.dbUser(), env.dbPassword());
+             var ps = c.prepareStatement("UPDATE print_job SET state = 'sending' WHERE id = ?")) {
+            // the state a hub killed between writing the label and recording it leaves behind
+            ps.setString(1, interrupted.path("id").asText());
+            ps.executeUpdate();
+        } finally {
+            hub.start();
+        }
+        String lost = interrupted.path("serial").asText();
+        await("the interrupted job is failed, not resent").atMost(WAIT)
+                .until(() -> "failed".equals(state(interrupted.path("id").asText())));
+        await("print.failed at the ERP").atMost(WAIT).until(() -> erp.events().stream()
+                .anyMatch(e -> "print.failed".equals(e.type()) && lost.equals(e.serial())));
+        HttpResponse<String> record = http.send(HttpRequest.newBuilder(URI.create(
+                hub.httpUrl("/api/serials/" + GTIN + "/" + lost))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(record.body().contains("\"status\":\"decommissioned\""), "failed label's serial taken out of use: "
+                + record.body());
+        assertTrue(record.body().contains("label failed"), "with the reason: " + record.body());
+        assertTrue(!serial.equals(lost), "two jobs, two serials");
     }
 
     @Test
