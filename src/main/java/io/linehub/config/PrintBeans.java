@@ -9,6 +9,7 @@ import io.linehub.print.LabelTemplates;
 import io.linehub.print.PrintJobIntake;
 import io.linehub.print.PrintJobStore;
 import io.linehub.print.PrintLedger;
+import io.linehub.print.PrintVerifyWatch;
 import io.linehub.print.PrinterQueue;
 import io.linehub.print.PrinterQueues;
 import io.linehub.print.PrinterStatusTopic;
@@ -55,6 +56,8 @@ final class PrintBeans {
         context.getRegistry().bind("printerQueues", queues);
         PrintJobIntake intake = new PrintJobIntake(dataSource, store, pool, renderer, devices, new SerialQuery(dataSource));
         context.getRegistry().bind("printJobIntake", intake);
+        context.getRegistry().bind("printVerifyWatch", new PrintVerifyWatch(dataSource, recorder,
+                Duration.ofSeconds(props.getInt("linehub.print.verify-timeout-seconds", 0))));
         context.getRegistry().bind("printApi", new PrintApi(intake, ledger, recorder, json, prefix));
     }
 }

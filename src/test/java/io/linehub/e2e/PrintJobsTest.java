@@ -58,7 +58,7 @@ class PrintJobsTest {
         printer = new PrinterSimulator(0).start();
         printer2 = new PrinterSimulator(0).start();
         hub = new TestHub(env, erp.url(), Map.of("linehub.destination.erp.types", "*",
-                "linehub.printer.poll-ms", "50")).withDevices("""
+                "linehub.printer.poll-ms", "50", "linehub.print.verify-timeout-seconds", "2")).withDevices("""
                 devices:
                   - {id: P1, kind: printer, line: line1, host: 127.0.0.1, port: %d, template: unit-label}
                   - {id: P2, kind: printer, line: line2, host: 127.0.0.1, port: %d, template: unit-label}
@@ -187,10 +187,24 @@ class PrintJobsTest {
         hub.publish("line1", "V1", "]d201" + GTIN + "17280531" + "10LP1" + "\u001d" + "21" + serial);
         await("serial.commissioned for " + serial).atMost(WAIT).until(() -> erp.events().stream()
                 .anyMatch(e -> "serial.commissioned".equals(e.type()) && serial.equals(e.serial())));
+        await("a verified label is not flagged").during(Duration.ofMillis(2500)).atMost(WAIT).until(() -> erp.events()
+                .stream().noneMatch(e -> "NOT_VERIFIED".equals(e.reason()) && serial.equals(e.serial())));
         hub.publish("line1", "V1", "]d201" + GTIN + "17280531" + "10LP1" + "\u001d" + "21" + "POOL999");
         await("a label read back with data that is not a printed serial is rejected").atMost(WAIT)
                 .until(() -> erp.events().stream().anyMatch(e -> "scan.rejected".equals(e.type())
                         && "V1".equals(e.device())));
+    }
+
+    @Test
+    void should_flag_a_printed_label_that_nobody_verified() throws Exception {
+        JsonNode job = post(fields(null, "Unverified test"));
+        String serial = job.path("serial").asText();
+        await("printed").atMost(WAIT).until(() -> "printed".equals(state(job.path("id").asText())));
+        await("print.failed NOT_VERIFIED for " + serial).atMost(WAIT).until(() -> erp.events().stream()
+                .anyMatch(e -> "print.failed".equals(e.type()) && "NOT_VERIFIED".equals(e.reason())
+                        && serial.equals(e.serial())));
+        assertEquals(1, erp.events().stream().filter(e -> "NOT_VERIFIED".equals(e.reason())
+                && serial.equals(e.serial())).count(), "flagged once");
     }
 
     @Test
