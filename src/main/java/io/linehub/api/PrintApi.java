@@ -60,6 +60,16 @@ public final class PrintApi {
         }
     }
 
+    /** A route's print job: the body is JSON text or a Map; it becomes the stored job (or the call fails). */
+    public PrintJob fromRoute(Exchange exchange) throws Exception {
+        Object body = exchange.getMessage().getBody();
+        byte[] bytes = body instanceof Map<?, ?> map ? json.writeValueAsBytes(map)
+                : exchange.getMessage().getBody(byte[].class);
+        PrintJob job = intake.accept(request(bytes, null));
+        exchange.getMessage().setBody(job);
+        return job;
+    }
+
     /** Topic {prefix}/{line}/printer/{printer}/job; a job the hub cannot take becomes a print.failed event. */
     public void fromMqtt(Exchange exchange) throws Exception {
         String topic = exchange.getMessage().getHeader("CamelMqttTopic", String.class);

@@ -208,6 +208,15 @@ class PrintJobsTest {
     }
 
     @Test
+    void should_print_a_label_that_a_route_asks_for() throws Exception {
+        Object job = hub.hub().context().createProducerTemplate().requestBody("direct:print-job",
+                Map.of("printer", "P1", "template", "unit-label", "fields", fields("ROUTE1", "Route test")));
+        String id = ((io.linehub.print.PrintJob) job).id();
+        await("the route's job is printed").atMost(WAIT).until(() -> "printed".equals(state(id)));
+        assertEquals(1, labelsWith("ROUTE1").size(), "one label");
+    }
+
+    @Test
     void should_print_an_injection_attempt_as_text() throws Exception {
         String id = post(fields("INJ1", "X^FS^XZ^XA^FO0,0^GB800,800,800^FS^XZ~JA")).path("id").asText();
         await("printed").atMost(WAIT).until(() -> "printed".equals(state(id)));
