@@ -22,6 +22,7 @@ import io.linehub.scan.DeadLetters;
 import io.linehub.scan.DeviceRegistry;
 import io.linehub.scan.ScanFrameDecoderFactory;
 import io.linehub.scan.ScanIntake;
+import io.linehub.scan.ScanOutcomeListeners;
 import io.linehub.scan.ScanPayload;
 import io.linehub.scan.ScanPipeline;
 import io.linehub.sim.DemoSeeder;
@@ -88,14 +89,15 @@ public class HubBeans implements CamelConfiguration {
         ScanDecider decider = new ScanDecider(
                 Duration.ofSeconds(props.getInt("linehub.duplicate-window-seconds", 60)), rejectUnknown);
         EventRecorder recorder = new EventRecorder(dataSource, destinations, json, clock);
+        ScanOutcomeListeners listeners = new ScanOutcomeListeners();
         registry.bind("scanPipeline", new ScanPipeline(new Gs1Parser(clock), decider, stations, recorder,
-                counters, clock));
+                counters, listeners, clock));
         registry.bind("deadLetters", new DeadLetters(dataSource));
         registry.bind("outboxRelay", new OutboxRelay(dataSource, destinations, counters,
                 props.get("linehub.mqtt.prefix", "linehub"),
                 Duration.ofMillis(props.getInt("linehub.relay.backoff-initial-ms", 500)),
                 Duration.ofMillis(props.getInt("linehub.relay.backoff-max-ms", 30_000)), clock));
-        PrintBeans.bind(context, props, dataSource, devices, recorder, json);
+        PrintBeans.bind(context, props, dataSource, devices, recorder, json, listeners);
         registry.bind("masterDataApi", new MasterDataApi(new SerialImporter(dataSource), new SerialQuery(dataSource),
                 json));
     }

@@ -16,6 +16,7 @@ import io.linehub.print.PrinterStatusTopic;
 import io.linehub.relay.EventRecorder;
 import io.linehub.scan.Device;
 import io.linehub.scan.DeviceRegistry;
+import io.linehub.scan.ScanOutcomeListeners;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ final class PrintBeans {
     }
 
     static void bind(CamelContext context, HubProperties props, DataSource dataSource, DeviceRegistry devices,
-                     EventRecorder recorder, ObjectMapper json) throws Exception {
+                     EventRecorder recorder, ObjectMapper json, ScanOutcomeListeners listeners) throws Exception {
         LabelRenderer renderer = new LabelRenderer(LabelTemplates.load(
                 Path.of(props.get("linehub.config.dir", "config")).resolve(props.get("linehub.labels.dir", "labels"))));
         PrintJobStore store = new PrintJobStore(json);
@@ -56,8 +57,15 @@ final class PrintBeans {
         context.getRegistry().bind("printerQueues", queues);
         PrintJobIntake intake = new PrintJobIntake(dataSource, store, pool, renderer, devices, new SerialQuery(dataSource));
         context.getRegistry().bind("printJobIntake", intake);
-        context.getRegistry().bind("printVerifyWatch", new PrintVerifyWatch(dataSource, recorder,
-                Duration.ofSeconds(props.getInt("linehub.print.verify-timeout-seconds", 0))));
+        PrintVerifyWatch verify = new PrintVerifyWatch(dataSource, recorder,
+                Duration.ofSeconds(props.getInt("linehub.print.verify-timeout-seconds", 0)));
+        context.getRegistry().bind("printVerifyWatch", verify);
+        String verifyStation = props.get("linehub.print.verify-station", "print-verify");
+        listeners.add((scan, events) -> {
+            if (verifyStation.equals(scan.station())) {
+                verify.flagMisreads(events);
+            }
+        });
         context.getRegistry().bind("printApi", new PrintApi(intake, ledger, recorder, json, prefix));
     }
 }

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -45,13 +46,54 @@ public final class PrintVerifyWatch {
             try {
                 List<Unverified> late = late(c, now.minus(timeout));
                 for (Unverified u : late) {
-                    flag(c, u, now);
+                    flag(c, u, now, "NOT_VERIFIED", "label of job " + u.id() + " not read back by the verification"
+                            + " scanner within " + timeout.toSeconds() + " s");
                 }
                 c.commit();
                 return late.size();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * A verification scan rejected for its data (a lot or expiry that is not what was printed, or a
+     * serial in the wrong status) flags the printed job of that serial, if there is one.
+     */
+    public void flagMisreads(List<HubEvent> scanEvents) throws SQLException {
+        for (HubEvent e : scanEvents) {
+            if (!"scan.rejected".equals(e.type()) || e.gtin() == null || e.serial() == null) {
+                continue;
+            }
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    Optional<Unverified> job = printedJob(c, e.gtin(), e.serial());
+                    if (job.isPresent()) {
+                        flag(c, job.get(), OffsetDateTime.now(ZoneOffset.UTC), "VERIFY_MISMATCH",
+                                "label of job " + job.get().id() + " read back wrong: " + e.reason() + ": " + e.detail());
+                    }
+                    c.commit();
+                } catch (SQLException | RuntimeException ex) {
+                    c.rollback();
+                    throw ex;
+                }
+            }
+        }
+    }
+
+    private static Optional<Unverified> printedJob(Connection c, String gtin, String serial) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, printer, line, gtin, serial FROM print_job"
+                + " WHERE gtin = ? AND serial = ? AND state = ? AND verify_flagged_at IS NULL ORDER BY seq DESC"
+                + " FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, gtin);
+            ps.setString(2, serial);
+            ps.setString(3, PrintJob.PRINTED);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Unverified(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5))) : Optional.empty();
             }
         }
     }
@@ -75,7 +117,8 @@ public final class PrintVerifyWatch {
         }
     }
 
-    private void flag(Connection c, Unverified u, OffsetDateTime now) throws SQLException {
+    private void flag(Connection c, Unverified u, OffsetDateTime now, String reason, String detail)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE print_job SET verify_flagged_at = ? WHERE id = ? AND verify_flagged_at IS NULL")) {
             ps.setObject(1, now);
@@ -86,7 +129,6 @@ public final class PrintVerifyWatch {
         }
         events.enqueueIn(c, List.of(new HubEvent(UUID.randomUUID().toString(), "print.failed", now.toString(),
                 u.line() == null ? "unassigned" : u.line(), u.printer(), null, u.gtin(), u.serial(), null, null, null,
-                null, null, "printed", "NOT_VERIFIED", "label of job " + u.id() + " not read back by the verification"
-                + " scanner within " + timeout.toSeconds() + " s", null)));
+                null, null, "printed", reason, detail, null)));
     }
 }

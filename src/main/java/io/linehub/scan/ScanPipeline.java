@@ -42,15 +42,17 @@ public final class ScanPipeline {
     private final StationRules stations;
     private final EventRecorder recorder;
     private final HubCounters counters;
+    private final ScanOutcomeListeners listeners;
     private final Clock clock;
 
     public ScanPipeline(Gs1Parser parser, ScanDecider decider, StationRules stations, EventRecorder recorder,
-                        HubCounters counters, Clock clock) {
+                        HubCounters counters, ScanOutcomeListeners listeners, Clock clock) {
         this.parser = parser;
         this.decider = decider;
         this.stations = stations;
         this.recorder = recorder;
         this.counters = counters;
+        this.listeners = listeners;
         this.clock = clock;
     }
 
@@ -105,6 +107,7 @@ public final class ScanPipeline {
                 counters.accepted(e.line());
             }
         }
+        listeners.recorded(outcome.scan().scan(), events);
         exchange.getMessage().setBody(events);
         return events;
     }

@@ -217,6 +217,55 @@ class PrintJobsTest {
     }
 
     @Test
+    void should_flag_a_label_read_back_with_other_data() throws Exception {
+        JsonNode job = post(fields(null, "Misread test"));
+        String serial = job.path("serial").asText();
+        await("printed").atMost(WAIT).until(() -> "printed".equals(state(job.path("id").asText())));
+        hub.publish("line1", "V1", "]d201" + GTIN + "17280531" + "10WRONGLOT" + "\u001d" + "21" + serial);
+        await("print.failed VERIFY_MISMATCH for " + serial).atMost(WAIT).until(() -> erp.events().stream()
+                .anyMatch(e -> "print.failed".equals(e.type()) && "VERIFY_MISMATCH".equals(e.reason())
+                        && serial.equals(e.serial())));
+    }
+
+    @Test
+    void should_hold_while_the_printer_answers_nothing() throws Exception {
+        printer.silent(true);
+        String id;
+        try {
+            id = post(fields("SILENT1", "Silent test")).path("id").asText();
+            await("nothing printed while the printer is silent").during(Duration.ofMillis(2500)).atMost(WAIT)
+                    .until(() -> labelsWith("SILENT1").isEmpty());
+            assertEquals("queued", state(id), "the job waits in the queue");
+        } finally {
+            printer.silent(false);
+        }
+        await("printed once the printer answers").atMost(WAIT).until(() -> "printed".equals(state(id)));
+        assertEquals(1, labelsWith("SILENT1").size(), "printed once");
+    }
+
+    @Test
+    void should_lose_and_duplicate_nothing_when_paper_runs_out_mid_stream() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(post(fields("STREAM" + i, "Stream test")).path("id").asText());
+            if (i == 6) {
+                printer.paperOut(true);
+            }
+        }
+        await("the queue holds mid-stream").during(Duration.ofMillis(500)).atMost(WAIT)
+                .until(() -> labelsWith("Stream test").size() < 20);
+        printer.paperOut(false);
+        for (String id : ids) {
+            await("job " + id + " printed").atMost(WAIT).until(() -> "printed".equals(state(id)));
+        }
+        List<String> got = labelsWith("Stream test");
+        assertEquals(20, got.size(), "every label once");
+        for (int i = 0; i < 20; i++) {
+            assertTrue(got.get(i).contains("STREAM" + i + "^FS"), "in order at " + i);
+        }
+    }
+
+    @Test
     void should_print_an_injection_attempt_as_text() throws Exception {
         String id = post(fields("INJ1", "X^FS^XZ^XA^FO0,0^GB800,800,800^FS^XZ~JA")).path("id").asText();
         await("printed").atMost(WAIT).until(() -> "printed".equals(state(id)));
