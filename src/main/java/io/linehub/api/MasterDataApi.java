@@ -87,9 +87,6 @@ public final class MasterDataApi {
     }
 
     private void respond(Message msg, int status, Object answer) throws Exception {
-        msg.getHeaders().clear();
-        msg.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        msg.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        msg.setBody(json.writeValueAsString(answer));
+        JsonAnswer.set(msg, status, json.writeValueAsString(answer));
     }
 }

@@ -9,6 +9,7 @@ import io.linehub.print.PrintJobRequest;
 import io.linehub.print.PrintLedger;
 import io.linehub.relay.EventRecorder;
 import io.linehub.relay.HubEvent;
+import io.linehub.scan.DeviceTopic;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,9 +74,9 @@ public final class PrintApi {
     /** Topic {prefix}/{line}/printer/{printer}/job; a job the hub cannot take becomes a print.failed event. */
     public void fromMqtt(Exchange exchange) throws Exception {
         String topic = exchange.getMessage().getHeader("CamelMqttTopic", String.class);
-        String[] parts = topic.substring(Math.min(topic.length(), topicPrefix.length() + 1)).split("/");
-        String line = parts.length >= 4 ? parts[0] : "unassigned";
-        String printer = parts.length >= 4 ? parts[2] : null;
+        DeviceTopic named = DeviceTopic.parse(topicPrefix, topic);
+        String line = named.line() != null ? named.line() : "unassigned";
+        String printer = named.device();
         try {
             PrintJob job = intake.accept(request(exchange.getMessage().getBody(byte[].class), printer));
             LOG.debug("print job {} accepted from {}", job.id(), topic);
@@ -113,9 +114,6 @@ public final class PrintApi {
     }
 
     private void respond(Message msg, int status, Object answer) throws Exception {
-        msg.getHeaders().clear();
-        msg.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        msg.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        msg.setBody(json.writeValueAsString(answer));
+        JsonAnswer.set(msg, status, json.writeValueAsString(answer));
     }
 }

@@ -3,6 +3,7 @@ package io.linehub.bench;
 import io.linehub.Hub;
 import io.linehub.HubMode;
 import io.linehub.HubOptions;
+import io.linehub.config.ConfigFolder;
 import io.linehub.masterdata.SerialImporter;
 import io.linehub.sim.FreePort;
 import io.linehub.sim.LatencyHistogram;
@@ -57,7 +58,7 @@ public final class PrintBenchmark {
             devices.append("  - {id: P").append(p).append(", kind: printer, line: bench, host: 127.0.0.1, port: ")
                     .append(sim.port()).append(", template: unit-label}\n");
         }
-        Path config = copyConfig(dir, devices.toString());
+        Path config = ConfigFolder.copyWithDevices(Path.of("config"), dir.resolve("config"), devices.toString());
         int http = FreePort.find();
         Hub hub = Hub.start(new HubOptions(HubMode.RUN, config, Map.of(
                 "linehub.mqtt.url", "tcp://127.0.0.1:" + FreePort.find(), "linehub.db.url",
@@ -128,22 +129,6 @@ public final class PrintBenchmark {
         hub.close();
         sims.forEach(PrinterSimulator::close);
         System.exit(printed == labels ? 0 : 1);
-    }
-
-    private static Path copyConfig(Path dir, String devicesYaml) throws Exception {
-        Path config = dir.resolve("config");
-        try (var files = Files.walk(Path.of("config"))) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = config.resolve(Path.of("config").relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-        Files.writeString(config.resolve("devices.yaml"), devicesYaml);
-        return config;
     }
 
     private static void provision(DataSource ds, int count) {

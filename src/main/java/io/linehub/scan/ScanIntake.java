@@ -30,10 +30,9 @@ public final class ScanIntake {
     /** Topic {@code {prefix}/{line}/scanner/{device}/scan}; line and device come from the topic. */
     public Scan fromMqtt(Exchange exchange) {
         String topic = exchange.getMessage().getHeader("CamelMqttTopic", String.class);
-        String[] parts = topic == null ? new String[0] : topic.substring(Math.min(topic.length(),
-                topicPrefix.length() + 1)).split("/");
-        String line = parts.length >= 4 ? parts[0] : UNASSIGNED_LINE;
-        String deviceId = parts.length >= 4 ? parts[2] : "unknown";
+        DeviceTopic named = DeviceTopic.parse(topicPrefix, topic);
+        String line = named.line() != null ? named.line() : UNASSIGNED_LINE;
+        String deviceId = named.device() != null ? named.device() : "unknown";
         ScanPayload.Content content = payload.read(exchange.getMessage().getBody(byte[].class));
         return scan(devices.byId(deviceId), deviceId, line, "mqtt", topic, content);
     }

@@ -3,6 +3,7 @@ package io.linehub.e2e;
 import io.linehub.Hub;
 import io.linehub.HubMode;
 import io.linehub.HubOptions;
+import io.linehub.config.ConfigFolder;
 import io.linehub.sim.FreePort;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -62,19 +63,8 @@ final class TestHub implements AutoCloseable {
 
     /** Runs the hub on a copy of config/ whose devices.yaml is the given text (printers on test ports). */
     TestHub withDevices(String devicesYaml) throws java.io.IOException {
-        Path dir = Path.of("target", "e2e", "config-" + id);
-        try (var files = java.nio.file.Files.walk(Path.of("config"))) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = dir.resolve(Path.of("config").relativize(source).toString());
-                if (java.nio.file.Files.isDirectory(source)) {
-                    java.nio.file.Files.createDirectories(target);
-                } else {
-                    java.nio.file.Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        java.nio.file.Files.writeString(dir.resolve("devices.yaml"), devicesYaml);
-        configDir = dir;
+        configDir = ConfigFolder.copyWithDevices(Path.of("config"), Path.of("target", "e2e", "config-" + id),
+                devicesYaml);
         return this;
     }
 
