@@ -44,7 +44,7 @@ public final class PrintApi {
         Message msg = exchange.getMessage();
         try {
             PrintJob job = intake.accept(request(msg.getBody(byte[].class), null));
-            respond(msg, 202, job);
+            respond(msg, 202, outside(job));
         } catch (PrintJobRejectedException e) {
             respond(msg, 400, Map.of("error", e.getMessage()));
         }
@@ -55,7 +55,7 @@ public final class PrintApi {
         String id = msg.getHeader("id", String.class);
         var job = ledger.find(id);
         if (job.isPresent()) {
-            respond(msg, 200, job.get());
+            respond(msg, 200, outside(job.get()));
         } else {
             respond(msg, 404, Map.of("error", "no print job " + id));
         }
@@ -86,6 +86,15 @@ public final class PrintApi {
                     Instant.now().toString(), line, printer, null, null, null, null, null, null, null, null, null,
                     "JOB_REJECTED", e.getMessage(), null)));
         }
+    }
+
+    /** The contract's four states: a job whose bytes are being written is already "sent" to the outside. */
+    private static PrintJob outside(PrintJob job) {
+        if (!PrintJob.SENDING.equals(job.state())) {
+            return job;
+        }
+        return new PrintJob(job.id(), job.jobId(), job.printer(), job.line(), job.template(), job.copies(),
+                job.fields(), job.gtin(), job.serial(), PrintJob.SENT, job.reason(), job.createdAt(), job.updatedAt());
     }
 
     private PrintJobRequest request(byte[] body, String topicPrinter) {

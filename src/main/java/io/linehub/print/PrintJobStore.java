@@ -42,9 +42,15 @@ public final class PrintJobStore {
         }
     }
 
-    public Optional<PrintJob> find(Connection c, String idOrClientId) throws SQLException {
-        Optional<PrintJob> byId = one(c, COLUMNS + " WHERE id = ?", idOrClientId);
-        return byId.isPresent() ? byId : one(c, COLUMNS + " WHERE client_job_id = ? ORDER BY seq", idOrClientId);
+    /** By the hub's id, the sender's jobId, or the serial printed (its latest job): the print ledger's keys. */
+    public Optional<PrintJob> find(Connection c, String key) throws SQLException {
+        Optional<PrintJob> byId = one(c, COLUMNS + " WHERE id = ?", key);
+        if (byId.isPresent()) {
+            return byId;
+        }
+        Optional<PrintJob> byClientId = one(c, COLUMNS + " WHERE client_job_id = ? ORDER BY seq", key);
+        return byClientId.isPresent() ? byClientId
+                : one(c, COLUMNS + " WHERE serial = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY", key);
     }
 
     /** The oldest job of a printer in a state: the head of its queue. */

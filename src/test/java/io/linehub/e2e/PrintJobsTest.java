@@ -155,6 +155,7 @@ class PrintJobsTest {
         HttpResponse<String> record = http.send(HttpRequest.newBuilder(URI.create(
                 hub.httpUrl("/api/serials/" + GTIN + "/" + serial))).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(record.body().contains("\"status\":\"printed\""), "serial moved to printed: " + record.body());
+        assertEquals("printed", state(serial), "the print ledger answers by serial too");
     }
 
     @Test
