@@ -1,11 +1,12 @@
 package io.linehub;
 
+import io.linehub.epc.EpcCommand;
 import io.linehub.gs1.ParseCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The one jar's entry point: dispatches the run, demo and parse commands of the contract. */
+/** The one jar's entry point: dispatches the run, demo, parse and epc commands of the contract. */
 public final class Linehub {
 
     private Linehub() {
@@ -26,10 +27,7 @@ public final class Linehub {
             case "run" -> Hub.start(new HubOptions(HubMode.RUN, configDir)).awaitShutdown();
             case "demo" -> Hub.start(new HubOptions(HubMode.DEMO, configDir)).awaitShutdown();
             case "parse" -> System.exit(ParseCommand.run(rest.toArray(String[]::new), System.in, System.out));
-            case "epc" -> {
-                System.err.println("epc: EPC decoding arrives with RFID support (not in this build)");
-                System.exit(2);
-            }
+            case "epc" -> System.exit(EpcCommand.run(rest.toArray(String[]::new), System.in, System.out));
             default -> {
                 System.err.println("usage: java -jar linehub.jar [run|demo|parse|epc] [--config DIR]");
                 System.exit(2);
