@@ -16,6 +16,9 @@ import io.linehub.ops.HubCounters;
 import io.linehub.relay.Destinations;
 import io.linehub.relay.EventRecorder;
 import io.linehub.relay.OutboxRelay;
+import io.linehub.rfid.ReadDeduplicator;
+import io.linehub.rfid.RfidIntake;
+import io.linehub.rfid.TagReadParser;
 import io.linehub.rules.ScanDecider;
 import io.linehub.rules.StationRules;
 import io.linehub.scan.DeadLetters;
@@ -93,6 +96,12 @@ public class HubBeans implements CamelConfiguration {
         registry.bind("scanPipeline", new ScanPipeline(new Gs1Parser(clock), decider, stations, recorder,
                 counters, listeners, clock));
         registry.bind("deadLetters", new DeadLetters(dataSource));
+        registry.bind("rfidIntake", new RfidIntake(
+                new TagReadParser(props.getBoolean("linehub.rfid.impinj-epc-is-hex", false)),
+                new ReadDeduplicator(Duration.ofMillis(props.getInt("linehub.rfid.dedup-window-ms", 5000)),
+                        props.getBoolean("linehub.rfid.dedup-per-antenna", false),
+                        props.getInt("linehub.rfid.dedup-max-tags", 100_000)),
+                devices, stations.defaultStation(), props.get("linehub.mqtt.prefix", "linehub"), clock));
         registry.bind("outboxRelay", new OutboxRelay(dataSource, destinations, counters,
                 props.get("linehub.mqtt.prefix", "linehub"),
                 Duration.ofMillis(props.getInt("linehub.relay.backoff-initial-ms", 500)),

@@ -54,8 +54,10 @@ public final class ScanEvents {
         List<HubEvent> events = new ArrayList<>(2);
         if (decision.accepted()) {
             String status = decision.newStatus() != null ? decision.newStatus() : serial.status();
-            events.add(new HubEvent(eventId, "scan.accepted", occurredAt, scan.line(), scan.device(), scan.station(),
-                    gtin, sn, lot, expiryText, sscc, null, product, status, null, null, null));
+            // an RFID observation is reported as tag.observed, carrying its EPC
+            events.add(new HubEvent(eventId, scan.epc() == null ? "scan.accepted" : "tag.observed", occurredAt,
+                    scan.line(), scan.device(), scan.station(), gtin, sn, lot, expiryText, sscc, scan.epc(), product,
+                    status, null, null, null));
             if ("commissioned".equals(decision.newStatus())) {
                 String id = UUID.nameUUIDFromBytes((eventId + "/serial.commissioned")
                         .getBytes(StandardCharsets.UTF_8)).toString();
@@ -67,7 +69,7 @@ public final class ScanEvents {
             String barcode = scan.data() == null ? null
                     : scan.data().length() > BARCODE_ECHO_MAX ? scan.data().substring(0, BARCODE_ECHO_MAX) : scan.data();
             events.add(new HubEvent(eventId, "scan.rejected", occurredAt, scan.line(), scan.device(), scan.station(),
-                    gtin, sn, lot, expiryText, sscc, null, product, serial == null ? null : serial.status(),
+                    gtin, sn, lot, expiryText, sscc, scan.epc(), product, serial == null ? null : serial.status(),
                     decision.rejection().name(), decision.detail(), barcode));
         }
         return events;

@@ -9,9 +9,11 @@ import java.time.Instant;
  * @param data        the barcode text (UTF-8), or null when the payload could not be read
  * @param payloadError why the payload could not be read (malformed JSON, not text, oversized frame)
  * @param deviceTime  the scanner's own timestamp when it sent one ({@code "ts"}), else null
+ * @param epc         the EPC pure-identity URI when the scan is an RFID observation, else null
  */
 public record Scan(String device, String line, String station, boolean deviceKnown, String transport,
-                   String source, String data, String payloadError, Instant receivedAt, Instant deviceTime) {
+                   String source, String data, String payloadError, Instant receivedAt, Instant deviceTime,
+                   String epc) {
 
     public Instant occurredAt() {
         return deviceTime != null ? deviceTime : receivedAt;

@@ -54,6 +54,6 @@ public final class ScanIntake {
         String line = device.map(Device::line).filter(l -> !l.isBlank()).orElse(fallbackLine);
         String station = device.map(Device::station).orElse(stations.defaultStation());
         return new Scan(id, line, station, device.isPresent(), transport, source, content.data(),
-                content.error(), clock.instant(), content.deviceTime());
+                content.error(), clock.instant(), content.deviceTime(), null);
     }
 }

@@ -103,7 +103,7 @@ public final class ScanPipeline {
             if ("scan.rejected".equals(e.type())) {
                 counters.rejected(e.line(), e.reason());
                 LOG.info("scan rejected: {} from {} on {}: {}", e.reason(), e.device(), e.line(), e.detail());
-            } else if ("scan.accepted".equals(e.type())) {
+            } else if ("scan.accepted".equals(e.type()) || "tag.observed".equals(e.type())) {
                 counters.accepted(e.line());
             }
         }
