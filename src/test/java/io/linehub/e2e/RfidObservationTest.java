@@ -41,7 +41,7 @@ class RfidObservationTest {
         hub = new TestHub(env, erp.url(), Map.of("linehub.destination.erp.types", "*"));
         hub.start();
         StringBuilder csv = new StringBuilder("gtin,serial,lot,expiry,status\n");
-        for (int i = 1; i <= 101; i++) {
+        for (int i = 1; i <= 700; i++) {
             csv.append(GTIN).append(',').append(i).append(",LR1,2028-05-31,commissioned\n");
         }
         var report = new SerialImporter(hub.dataSource()).importCsv(new StringReader(csv.toString()));
@@ -86,6 +86,46 @@ class RfidObservationTest {
         assertTrue(observed.stream().allMatch(e -> e.json().path("epc").asText().startsWith("urn:epc:id:sgtin:")),
                 "each observation carries its EPC URI");
         assertEquals("dock1", observed.get(0).line(), "line from the topic");
+    }
+
+    @Test
+    void should_absorb_a_replay_of_50000_old_reads_without_stalling_barcode_scans() throws Exception {
+        Instant old = Instant.now().minus(Duration.ofHours(1));
+        long start = System.nanoTime();
+        Thread replay = new Thread(() -> {
+            try {
+                // a reader back from an outage replays its buffer: 500 tags x 100 reads, an hour old
+                for (int message = 0; message < 500; message++) {
+                    StringBuilder reads = new StringBuilder("[");
+                    for (int r = 0; r < 100; r++) {
+                        int tag = 201 + (message * 100 + r) % 500;
+                        reads.append(r == 0 ? "" : ",").append("{\"epc\":\"").append(hex(tag))
+                                .append("\",\"antenna\":1,\"ts\":\"").append(old.plusMillis(message)).append("\"}");
+                    }
+                    reader.publish(hub.prefix() + "/dock3/rfid/portal-replay/reads",
+                            reads.append(']').toString().getBytes(StandardCharsets.UTF_8), 1);
+                }
+            } catch (RuntimeException e) {
+                throw e;
+            }
+        });
+        replay.start();
+        String code = "]d201" + GTIN + "17280531" + "10LR1" + "\u001d" + "21";
+        for (int i = 0; i < 20; i++) {
+            hub.publish("line7", "scanner-during-replay", code + "BARCODE" + i);
+        }
+        await("barcode scans keep flowing during the replay").atMost(WAIT)
+                .until(() -> from("scanner-during-replay", "scan.rejected").size()
+                        + from("scanner-during-replay", "scan.accepted").size() == 20);
+        System.out.printf("20 barcode scans done %d ms after the replay began%n", (System.nanoTime() - start) / 1_000_000);
+        replay.join();
+        await("the replay collapses to one observation per tag").atMost(Duration.ofSeconds(90))
+                .until(() -> from("portal-replay", "tag.observed").size() >= 500);
+        await("and nothing more").during(Duration.ofSeconds(2)).atMost(WAIT)
+                .until(() -> from("portal-replay", "tag.observed").size() == 500);
+        System.out.printf("50,000 replayed reads absorbed in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        assertEquals(500, from("portal-replay", "tag.observed").stream().map(ReceivedEvent::serial).distinct().count(),
+                "every tag observed once, none lost");
     }
 
     @Test
