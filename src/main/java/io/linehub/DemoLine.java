@@ -7,8 +7,10 @@ import io.linehub.relay.Destination;
 import io.linehub.relay.Destinations;
 import io.linehub.relay.OutboxRelay;
 import io.linehub.sim.EventReceiver;
+import io.linehub.sim.ReaderSimulator;
 import io.linehub.sim.ScanMix;
 import io.linehub.sim.ScannerSimulator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -35,6 +37,7 @@ final class DemoLine implements AutoCloseable {
     });
 
     private final DemoPrinting printing;
+    private ReaderSimulator portal;
 
     private DemoLine(EventReceiver erp, DemoPrinting printing) {
         this.erp = erp;
@@ -70,6 +73,10 @@ final class DemoLine implements AutoCloseable {
                     ScannerSimulator.Transport.TCP, mqttUrl, prefix, "127.0.0.1", tcpPort, rate, 3L),
                     ScanMix.DEFAULT, 60_000, 40_000));
             scanners.forEach(ScannerSimulator::start);
+            // a portal reading a case of 12 units (5 reads each) every 3 s, on its own serial range
+            portal = new ReaderSimulator(new ReaderSimulator.Settings(mqttUrl, prefix, "line1", "portal-1",
+                    90_000, 10_000, 12, 5, Duration.ofSeconds(3), 4L));
+            portal.start();
             LOG.info("demo scanners started: scanner-1 and scanner-2 over MQTT, scanner-tcp-1 over TCP port {}",
                     tcpPort);
         }
@@ -112,6 +119,9 @@ final class DemoLine implements AutoCloseable {
             printing.close();
         }
         scanners.forEach(ScannerSimulator::stop);
+        if (portal != null) {
+            portal.close();
+        }
         erp.stop();
     }
 }
