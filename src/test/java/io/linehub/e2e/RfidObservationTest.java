@@ -75,13 +75,13 @@ class RfidObservationTest {
                         .append(1 + message % 4).append(",\"rssi\":-52,\"ts\":\"")
                         .append(base.plusMillis(message * 10L)).append("\"}");
             }
-            reader.publish(hub.prefix() + "/dock1/rfid/portal-1/reads",
+            reader.publish(hub.prefix() + "/dock1/rfid/dock-portal-9/reads",
                     reads.append(']').toString().getBytes(StandardCharsets.UTF_8), 1);
         }
-        await("100 observations").atMost(WAIT).until(() -> from("portal-1", "tag.observed").size() >= 100);
+        await("100 observations").atMost(WAIT).until(() -> from("dock-portal-9", "tag.observed").size() >= 100);
         await("and no more").during(Duration.ofSeconds(2)).atMost(WAIT)
-                .until(() -> from("portal-1", "tag.observed").size() == 100);
-        List<ReceivedEvent> observed = from("portal-1", "tag.observed");
+                .until(() -> from("dock-portal-9", "tag.observed").size() == 100);
+        List<ReceivedEvent> observed = from("dock-portal-9", "tag.observed");
         assertEquals(100, observed.stream().map(ReceivedEvent::serial).distinct().count(), "one per tag");
         assertTrue(observed.stream().allMatch(e -> e.json().path("epc").asText().startsWith("urn:epc:id:sgtin:")),
                 "each observation carries its EPC URI");
