@@ -17,16 +17,9 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.apache.camel.api.management.ManagedCamelContext;
 import org.apache.camel.api.management.mbean.ManagedRouteMBean;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
  * RFID path benchmark: a hub (embedded broker, fresh H2) absorbing raw tag reads published flat out as a
@@ -63,23 +56,8 @@ public final class RfidBenchmark {
         }
         new SerialImporter(ds).importCsv(new StringReader(csv.toString()));
 
-        MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + mqtt, "rfid-bench-reader",
-                new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
-        client.connect(options).waitForCompletion(10_000);
-        Semaphore inflight = new Semaphore(500);
-        MqttActionListener release = new MqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-                inflight.release();
-            }
-
-            @Override
-            public void onFailure(IMqttToken token, Throwable e) {
-                inflight.release();
-            }
-        };
+        FlowControlledPublisher client = new FlowControlledPublisher("tcp://127.0.0.1:" + mqtt, "rfid-bench-reader",
+                500);
         ManagedRouteMBean route = hub.context().getCamelContextExtension()
                 .getContextPlugin(ManagedCamelContext.class).getManagedRoute("rfid-in");
         long before = route.getExchangesCompleted();
@@ -93,10 +71,8 @@ public final class RfidBenchmark {
                 body.append(r == 0 ? "" : ",").append("{\"epc\":\"").append(hex[read % tags])
                         .append("\",\"antenna\":1,\"ts\":\"").append(base.plusMillis(read / tags)).append("\"}");
             }
-            MqttMessage message = new MqttMessage(body.append(']').toString().getBytes(StandardCharsets.UTF_8));
-            message.setQos(1);
-            inflight.acquire();
-            client.publish("rfidbench/bench/rfid/portal-1/reads", message, null, release);
+            client.publish("rfidbench/bench/rfid/portal-1/reads",
+                    body.append(']').toString().getBytes(StandardCharsets.UTF_8));
         }
         double publishSeconds = (System.nanoTime() - start) / 1e9;
         long deadline = System.nanoTime() + 300_000_000_000L;
@@ -114,7 +90,6 @@ public final class RfidBenchmark {
         result.put("observationsRecorded", observations(ds));
         result.put("hubHeapUsedMb", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
         BenchReport.print(result);
-        client.disconnect().waitForCompletion(5_000);
         client.close();
         hub.close();
         System.exit(processed == (long) messages * READS_PER_MESSAGE ? 0 : 1);

@@ -10,14 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
  * End-to-end benchmark of a running hub: publishes scans over MQTT QoS 1 (JSON with the send time as
@@ -35,40 +28,23 @@ public final class ScanBenchmark {
         EventReceiver receiver = new EventReceiver(s.receiverPort(), "/erp/events", false);
         receiver.start();
         HubProcess hub = HubProcess.of(s.hubPid());
-        MqttAsyncClient client = new MqttAsyncClient(s.mqttUrl(), "bench-" + ProcessHandle.current().pid(),
-                new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
-        options.setReceiveMaximum(65535);
-        client.connect(options).waitForCompletion(10_000);
-        Semaphore inflight = new Semaphore(s.maxInflight());
-        MqttActionListener release = new MqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-                inflight.release();
-            }
-
-            @Override
-            public void onFailure(IMqttToken token, Throwable e) {
-                inflight.release();
-            }
-        };
+        FlowControlledPublisher client = new FlowControlledPublisher(s.mqttUrl(),
+                "bench-" + ProcessHandle.current().pid(), s.maxInflight());
 
         String topic = s.prefix() + "/" + s.line() + "/scanner/" + s.device() + "/scan";
         if (s.warmup() > 0) {
             // JIT and pools warm up on the first scans; they are sent and drained, then not counted
-            publish(client, inflight, release, topic, s, s.firstIndex(), s.warmup());
+            publish(client, topic, s, s.firstIndex(), s.warmup());
             receiver.awaitDistinct(s.warmup(), Duration.ofSeconds(s.drainSeconds()));
             receiver.clear();
         }
         long cpuBefore = hub.cpuNanos();
         long start = System.nanoTime();
-        publish(client, inflight, release, topic, s, s.firstIndex() + s.warmup(), s.count());
+        publish(client, topic, s, s.firstIndex() + s.warmup(), s.count());
         double publishSeconds = (System.nanoTime() - start) / 1e9;
         boolean complete = receiver.awaitDistinct(s.count(), Duration.ofSeconds(s.drainSeconds()));
         double totalSeconds = (System.nanoTime() - start) / 1e9;
         long cpuAfter = hub.cpuNanos();
-        client.disconnect().waitForCompletion(5_000);
         client.close();
 
         LatencyHistogram latency = receiver.latencyMicros();
@@ -95,8 +71,8 @@ public final class ScanBenchmark {
         System.exit(complete ? 0 : 1);
     }
 
-    private static void publish(MqttAsyncClient client, Semaphore inflight, MqttActionListener release, String topic,
-                                BenchSettings s, int firstIndex, int count) throws Exception {
+    private static void publish(FlowControlledPublisher client, String topic, BenchSettings s, int firstIndex,
+                                int count) throws Exception {
         long start = System.nanoTime();
         long interval = s.rate() > 0 ? (long) (1e9 / s.rate()) : 0;
         int span = DemoCatalog.SERIALS - s.firstIndex();
@@ -110,10 +86,7 @@ public final class ScanBenchmark {
             int index = s.firstIndex() + ((firstIndex - s.firstIndex() + i) % span);
             String code = DemoCatalog.goodCode(index).replace("\u001d", "\\u001d");
             String payload = "{\"data\":\"" + code + "\",\"ts\":\"" + Instant.now() + "\"}";
-            MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
-            message.setQos(1);
-            inflight.acquire();
-            client.publish(topic, message, null, release);
+            client.publish(topic, payload.getBytes(StandardCharsets.UTF_8));
         }
     }
 
