@@ -1,5 +1,6 @@
 package io.linehub.print;
 
+import io.linehub.db.Transaction;
 import io.linehub.masterdata.SerialPool;
 import io.linehub.relay.EventRecorder;
 import io.linehub.relay.HubEvent;
@@ -70,29 +71,22 @@ public final class PrintLedger {
     }
 
     private void finish(PrintJob job, String from, String to, String reason) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (!store.transition(c, job.id(), from, to, reason)) {
-                    c.rollback();
-                    return;
-                }
-                HubEvent event = event(job, to, reason);
-                if (job.serial() != null && job.gtin() != null) {
-                    if (PrintJob.PRINTED.equals(to)) {
-                        pool.markPrinted(c, job.gtin(), job.serial(), job.id(), job.printer(), event.eventId());
-                    } else {
-                        pool.markFailed(c, job.gtin(), job.serial(), job.id(), job.printer(),
-                                "label failed: " + reason, event.eventId());
-                    }
-                }
-                events.enqueueIn(c, List.of(event));
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        Transaction.run(dataSource, c -> {
+            if (!store.transition(c, job.id(), from, to, reason)) {
+                return null;
             }
-        }
+            HubEvent event = event(job, to, reason);
+            if (job.serial() != null && job.gtin() != null) {
+                if (PrintJob.PRINTED.equals(to)) {
+                    pool.markPrinted(c, job.gtin(), job.serial(), job.id(), job.printer(), event.eventId());
+                } else {
+                    pool.markFailed(c, job.gtin(), job.serial(), job.id(), job.printer(),
+                            "label failed: " + reason, event.eventId());
+                }
+            }
+            events.enqueueIn(c, List.of(event));
+            return null;
+        });
     }
 
     private static HubEvent event(PrintJob job, String state, String reason) {

@@ -1,5 +1,6 @@
 package io.linehub.print;
 
+import io.linehub.db.Transaction;
 import io.linehub.relay.EventRecorder;
 import io.linehub.relay.HubEvent;
 import java.sql.Connection;
@@ -41,21 +42,14 @@ public final class PrintVerifyWatch {
             return 0;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                List<Unverified> late = late(c, now.minus(timeout));
-                for (Unverified u : late) {
-                    flag(c, u, now, "NOT_VERIFIED", "label of job " + u.id() + " not read back by the verification"
-                            + " scanner within " + timeout.toSeconds() + " s");
-                }
-                c.commit();
-                return late.size();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Transaction.run(dataSource, c -> {
+            List<Unverified> late = late(c, now.minus(timeout));
+            for (Unverified u : late) {
+                flag(c, u, now, "NOT_VERIFIED", "label of job " + u.id() + " not read back by the verification"
+                        + " scanner within " + timeout.toSeconds() + " s");
             }
-        }
+            return late.size();
+        });
     }
 
     /**
@@ -67,20 +61,14 @@ public final class PrintVerifyWatch {
             if (!"scan.rejected".equals(e.type()) || e.gtin() == null || e.serial() == null) {
                 continue;
             }
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    Optional<Unverified> job = printedJob(c, e.gtin(), e.serial());
-                    if (job.isPresent()) {
-                        flag(c, job.get(), OffsetDateTime.now(ZoneOffset.UTC), "VERIFY_MISMATCH",
-                                "label of job " + job.get().id() + " read back wrong: " + e.reason() + ": " + e.detail());
-                    }
-                    c.commit();
-                } catch (SQLException | RuntimeException ex) {
-                    c.rollback();
-                    throw ex;
+            Transaction.run(dataSource, c -> {
+                Optional<Unverified> job = printedJob(c, e.gtin(), e.serial());
+                if (job.isPresent()) {
+                    flag(c, job.get(), OffsetDateTime.now(ZoneOffset.UTC), "VERIFY_MISMATCH",
+                            "label of job " + job.get().id() + " read back wrong: " + e.reason() + ": " + e.detail());
                 }
-            }
+                return null;
+            });
         }
     }
 

@@ -2,6 +2,7 @@ package io.linehub.relay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linehub.db.Transaction;
 import io.linehub.rules.Decision;
 import io.linehub.rules.Rejection;
 import io.linehub.rules.SerialSnapshot;
@@ -41,28 +42,18 @@ public final class EventRecorder {
     /** @return the events recorded; empty when the scan was already recorded (a redelivered message) */
     public List<HubEvent> record(ScanOutcome outcome) throws SQLException {
         String eventId = ScanEvents.eventIdFor(outcome.scan().scan());
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (alreadyRecorded(c, eventId)) {
-                    c.rollback();
-                    return List.of();
-                }
-                Decision decision = outcome.decision();
-                if (decision.accepted() && !markAccepted(c, outcome, eventId)) {
-                    decision = Decision.reject(Rejection.DUPLICATE, "serial accepted concurrently by another scan");
-                }
-                List<HubEvent> events = ScanEvents.build(eventId, outcome.scan(), outcome.serial(), decision);
-                for (HubEvent event : events) {
-                    enqueue(c, event);
-                }
-                c.commit();
-                return events;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Transaction.run(dataSource, c -> {
+            if (alreadyRecorded(c, eventId)) {
+                return List.of();
             }
-        }
+            Decision decision = outcome.decision();
+            if (decision.accepted() && !markAccepted(c, outcome, eventId)) {
+                decision = Decision.reject(Rejection.DUPLICATE, "serial accepted concurrently by another scan");
+            }
+            List<HubEvent> events = ScanEvents.build(eventId, outcome.scan(), outcome.serial(), decision);
+            enqueueIn(c, events);
+            return events;
+        });
     }
 
     private static boolean alreadyRecorded(Connection c, String eventId) throws SQLException {
@@ -120,16 +111,10 @@ public final class EventRecorder {
 
     /** Records events on their own, in one transaction. */
     public void recordEvents(List<HubEvent> events) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                enqueueIn(c, events);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        Transaction.run(dataSource, c -> {
+            enqueueIn(c, events);
+            return null;
+        });
     }
 
     /** Writes events in the caller's transaction: they are delivered if, and only if, it commits. */
