@@ -13,6 +13,10 @@ import io.linehub.masterdata.SerialQuery;
 import io.linehub.mqtt.CallbackFirstMqttComponent;
 import io.linehub.mqtt.HubStatusPublisher;
 import io.linehub.ops.HubCounters;
+import io.linehub.packing.CasePacking;
+import io.linehub.packing.CaseReadRepository;
+import io.linehub.packing.CaseReadStrategy;
+import io.linehub.packing.CaseWindows;
 import io.linehub.relay.Destinations;
 import io.linehub.relay.EventRecorder;
 import io.linehub.relay.OutboxRelay;
@@ -93,15 +97,24 @@ public class HubBeans implements CamelConfiguration {
                 Duration.ofSeconds(props.getInt("linehub.duplicate-window-seconds", 60)), rejectUnknown);
         EventRecorder recorder = new EventRecorder(dataSource, destinations, json, clock);
         ScanOutcomeListeners listeners = new ScanOutcomeListeners();
+        int readWindowMs = props.getInt("linehub.aggregation.read-window-ms", 2000);
         registry.bind("scanPipeline", new ScanPipeline(new Gs1Parser(clock), decider, stations, recorder,
-                counters, listeners, clock));
+                counters, listeners, new CaseWindows(
+                        Duration.ofMillis(readWindowMs),
+                        Duration.ofMillis(props.getInt("linehub.aggregation.sequence-idle-ms", 30_000))), clock));
+        registry.bind("casePacking", new CasePacking(dataSource, stations, recorder, counters, clock));
+        registry.bind("caseReadStrategy", new CaseReadStrategy());
+        registry.bind("caseReadRepository", CaseReadRepository.create(dataSource,
+                props.getInt("linehub.aggregation.recovery-interval-ms", 5000)));
         registry.bind("deadLetters", new DeadLetters(dataSource));
+        int dedupMs = props.getInt("linehub.rfid.dedup-window-ms", 5000);
+        boolean perAntenna = props.getBoolean("linehub.rfid.dedup-per-antenna", false);
+        int maxTags = props.getInt("linehub.rfid.dedup-max-tags", 100_000);
         registry.bind("rfidIntake", new RfidIntake(
                 new TagReadParser(props.getBoolean("linehub.rfid.impinj-epc-is-hex", false)),
-                new ReadDeduplicator(Duration.ofMillis(props.getInt("linehub.rfid.dedup-window-ms", 5000)),
-                        props.getBoolean("linehub.rfid.dedup-per-antenna", false),
-                        props.getInt("linehub.rfid.dedup-max-tags", 100_000)),
-                devices, stations.defaultStation(), props.get("linehub.mqtt.prefix", "linehub"), clock));
+                new ReadDeduplicator(Duration.ofMillis(dedupMs), perAntenna, maxTags),
+                new ReadDeduplicator(Duration.ofMillis(Math.min(dedupMs, readWindowMs)), perAntenna, maxTags),
+                devices, stations, props.get("linehub.mqtt.prefix", "linehub"), clock));
         registry.bind("outboxRelay", new OutboxRelay(dataSource, destinations, counters,
                 props.get("linehub.mqtt.prefix", "linehub"),
                 Duration.ofMillis(props.getInt("linehub.relay.backoff-initial-ms", 500)),

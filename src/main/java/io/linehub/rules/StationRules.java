@@ -36,6 +36,10 @@ public final class StationRules {
         return new StationRules(f.stations() == null ? List.of() : f.stations(), f.defaultStation());
     }
 
+    public java.util.Collection<StationRule> all() {
+        return java.util.Collections.unmodifiableCollection(rules.values());
+    }
+
     public String defaultStation() {
         return defaultStation;
     }

@@ -5,6 +5,7 @@ import io.linehub.gs1.Gs1Error;
 import io.linehub.gs1.Gs1Parser;
 import io.linehub.gs1.ParseResult;
 import io.linehub.ops.HubCounters;
+import io.linehub.packing.CaseWindows;
 import io.linehub.relay.EventRecorder;
 import io.linehub.relay.HubEvent;
 import io.linehub.rules.Decision;
@@ -43,20 +44,26 @@ public final class ScanPipeline {
     private final EventRecorder recorder;
     private final HubCounters counters;
     private final ScanOutcomeListeners listeners;
+    private final CaseWindows cases;
     private final Clock clock;
 
     public ScanPipeline(Gs1Parser parser, ScanDecider decider, StationRules stations, EventRecorder recorder,
-                        HubCounters counters, ScanOutcomeListeners listeners, Clock clock) {
+                        HubCounters counters, ScanOutcomeListeners listeners, CaseWindows cases, Clock clock) {
         this.parser = parser;
         this.decider = decider;
         this.stations = stations;
         this.recorder = recorder;
         this.counters = counters;
         this.listeners = listeners;
+        this.cases = cases;
         this.clock = clock;
     }
 
-    /** Parses the barcode; sets the lookup keys as headers when the scan names a GTIN and a serial. */
+    /**
+     * Parses the barcode; sets the lookup keys as headers when the scan names a GTIN and a serial, or,
+     * at a packing station that aggregates, hands the read to its device's case (header
+     * {@value CaseWindows#HEADER_ITEM}).
+     */
     public void interpret(Exchange exchange) {
         Message msg = exchange.getMessage();
         Scan scan = msg.getBody(Scan.class);
@@ -76,6 +83,14 @@ public final class ScanPipeline {
             }
         }
         msg.removeHeaders("linehub*");
+        if (interpreted.data() != null && stations.forStation(scan.station()).aggregates()) {
+            String notACaseRead = cases.admit(msg, scan, interpreted.data());
+            if (notACaseRead == null) {
+                msg.setBody(interpreted);
+                return;
+            }
+            interpreted = new InterpretedScan(scan, interpreted.data(), notACaseRead);
+        }
         if (interpreted.barcodeError() == null) {
             msg.setHeader(HEADER_GTIN, interpreted.data().gtin());
             msg.setHeader(HEADER_SERIAL, interpreted.data().serial());

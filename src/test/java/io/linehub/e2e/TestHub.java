@@ -103,6 +103,18 @@ final class TestHub implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort + path;
     }
 
+    /** GETs a path of the hub's HTTP API and answers the body (status 200 expected). */
+    String httpGet(String path) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(httpUrl(path))).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
     /** Publishes as a scanner would: QoS 1, to {prefix}/{line}/scanner/{device}/scan. */
     void publish(String line, String device, byte[] payload) throws Exception {
         if (publisher == null || !publisher.isConnected()) {
