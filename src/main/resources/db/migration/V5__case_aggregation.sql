@@ -10,6 +10,8 @@ CREATE TABLE shipping_case (
 );
 
 ALTER TABLE serial ADD COLUMN parent_sscc VARCHAR(18);
+-- the DUPLICATE window is per station: a unit moving on to the next station is not a repeat
+ALTER TABLE serial ADD COLUMN last_accepted_station VARCHAR(64);
 CREATE INDEX serial_parent ON serial (parent_sscc);
 
 -- Camel's JDBC aggregation repository for open case reads (one group per reader or packing scanner):

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.linehub.api.MasterDataApi;
+import io.linehub.epcis.EpcisDocuments;
 import io.linehub.gs1.Gs1Parser;
 import io.linehub.masterdata.SchemaMigrator;
 import io.linehub.masterdata.SerialImporter;
@@ -118,7 +119,8 @@ public class HubBeans implements CamelConfiguration {
         registry.bind("outboxRelay", new OutboxRelay(dataSource, destinations, counters,
                 props.get("linehub.mqtt.prefix", "linehub"),
                 Duration.ofMillis(props.getInt("linehub.relay.backoff-initial-ms", 500)),
-                Duration.ofMillis(props.getInt("linehub.relay.backoff-max-ms", 30_000)), clock));
+                Duration.ofMillis(props.getInt("linehub.relay.backoff-max-ms", 30_000)),
+                new EpcisDocuments(EpcisSettings.profile(props, devices, stations), clock), clock));
         PrintBeans.bind(context, props, dataSource, devices, recorder, json, listeners);
         registry.bind("masterDataApi", new MasterDataApi(new SerialImporter(dataSource), new SerialQuery(dataSource),
                 json));

@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 public final class SerialQuery {
 
     private static final String SERIAL_SQL = "SELECT s.lot, s.expiry, s.status, s.status_reason,"
-            + " s.last_accepted_at, s.created_at, s.updated_at, p.name, p.company_prefix_length"
+            + " s.last_accepted_at, s.created_at, s.updated_at, p.name, p.company_prefix_length,"
+            + " s.parent_sscc"
             + " FROM serial s JOIN product p ON p.gtin = s.gtin WHERE s.gtin = ? AND s.serial = ?";
     private static final String HISTORY_SQL = "SELECT from_status, to_status, reason, source, station, device,"
             + " event_id, changed_at FROM serial_history WHERE gtin = ? AND serial = ? ORDER BY id";
@@ -57,7 +58,7 @@ public final class SerialQuery {
                 ProductRecord product = new ProductRecord(gtin, row.getString(8), prefixLength);
                 return Optional.of(new SerialRecord(gtin, serial, row.getString(1), row.getObject(2, LocalDate.class),
                         SerialStatus.fromColumn(row.getString(3)), row.getString(4), instant(row, 5),
-                        instant(row, 6), instant(row, 7), product, history(connection, gtin, serial)));
+                        instant(row, 6), instant(row, 7), product, row.getString(10), history(connection, gtin, serial)));
             }
         }
     }

@@ -63,15 +63,16 @@ final class CaseStore {
     static boolean pack(Connection c, UnitRecord unit, String sscc, String newStatus, CaseItem read, String eventId,
                         Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE serial SET status = ?, parent_sscc = ?,"
-                + " last_accepted_at = ?, updated_at = ? WHERE gtin = ? AND serial = ? AND status = ?"
-                + " AND parent_sscc IS NULL")) {
+                + " last_accepted_at = ?, last_accepted_station = ?, updated_at = ? WHERE gtin = ? AND serial = ?"
+                + " AND status = ? AND parent_sscc IS NULL")) {
             ps.setString(1, newStatus);
             ps.setString(2, sscc);
             ps.setObject(3, utc(now));
-            ps.setObject(4, utc(now));
-            ps.setString(5, unit.gtin());
-            ps.setString(6, unit.serial());
-            ps.setString(7, unit.status());
+            ps.setString(4, read.station());
+            ps.setObject(5, utc(now));
+            ps.setString(6, unit.gtin());
+            ps.setString(7, unit.serial());
+            ps.setString(8, unit.status());
             if (ps.executeUpdate() != 1) {
                 return false;
             }

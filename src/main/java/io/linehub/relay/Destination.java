@@ -1,5 +1,6 @@
 package io.linehub.relay;
 
+import io.linehub.epcis.EpcisDocuments;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,6 +13,10 @@ import java.util.Set;
 public record Destination(String name, Kind kind, String url, Set<String> types, String format, int batchSize,
                           Map<String, String> headers, String authEnv) {
 
+    public static final String FORMAT_JSON = "json";
+    /** GS1 EPCIS 2.0 JSON-LD documents, one per batch. */
+    public static final String FORMAT_EPCIS = "epcis";
+
     /** How a destination is reached. */
     public enum Kind { HTTP, MQTT }
 
@@ -21,7 +26,11 @@ public record Destination(String name, Kind kind, String url, Set<String> types,
         batchSize = Math.max(1, batchSize);
     }
 
+    /** An EPCIS destination takes only the types EPCIS reports, whatever its list says. */
     public boolean takes(String type) {
+        if (FORMAT_EPCIS.equals(format) && !EpcisDocuments.maps(type)) {
+            return false;
+        }
         return types.contains("*") || types.contains(type);
     }
 }

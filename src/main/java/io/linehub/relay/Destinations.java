@@ -37,10 +37,15 @@ public final class Destinations {
                 }
             }
             String batch = property.apply(prefix + "batch-size");
-            String format = property.apply(prefix + "format");
+            String format = property.apply(prefix + "format") == null ? Destination.FORMAT_JSON
+                    : property.apply(prefix + "format").trim();
+            if (!Destination.FORMAT_JSON.equals(format) && !Destination.FORMAT_EPCIS.equals(format)) {
+                throw new IllegalArgumentException("destination " + name + ": format " + format
+                        + " is not one of json, epcis");
+            }
             list.add(new Destination(name, Destination.Kind.HTTP, url.trim(),
                     new LinkedHashSet<>(split(property.apply(prefix + "types"), ",")),
-                    format == null ? "json" : format, batch == null ? 1 : Integer.parseInt(batch.trim()), headers,
+                    format, batch == null ? 1 : Integer.parseInt(batch.trim()), headers,
                     property.apply(prefix + "auth-env")));
         }
         if (!"false".equalsIgnoreCase(String.valueOf(property.apply("linehub.relay.mqtt-events")))) {

@@ -73,18 +73,19 @@ public final class EventRecorder {
         SerialSnapshot s = outcome.serial();
         String next = outcome.decision().newStatus();
         OffsetDateTime now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
-        String sql = "UPDATE serial SET status = ?, last_accepted_at = ?, updated_at = ? WHERE gtin = ? AND serial = ?"
-                + " AND status = ? AND " + (s.lastAcceptedAt() == null ? "last_accepted_at IS NULL"
-                : "last_accepted_at = ?");
+        String sql = "UPDATE serial SET status = ?, last_accepted_at = ?, last_accepted_station = ?, updated_at = ?"
+                + " WHERE gtin = ? AND serial = ? AND status = ? AND " + (s.lastAcceptedAt() == null
+                ? "last_accepted_at IS NULL" : "last_accepted_at = ?");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, next != null ? next : s.status());
             ps.setObject(2, now);
-            ps.setObject(3, now);
-            ps.setString(4, s.gtin());
-            ps.setString(5, s.serial());
-            ps.setString(6, s.status());
+            ps.setString(3, outcome.scan().scan().station());
+            ps.setObject(4, now);
+            ps.setString(5, s.gtin());
+            ps.setString(6, s.serial());
+            ps.setString(7, s.status());
             if (s.lastAcceptedAt() != null) {
-                ps.setObject(7, s.lastAcceptedAt().atOffset(ZoneOffset.UTC));
+                ps.setObject(8, s.lastAcceptedAt().atOffset(ZoneOffset.UTC));
             }
             if (ps.executeUpdate() != 1) {
                 return false;

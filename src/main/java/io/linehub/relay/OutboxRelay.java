@@ -1,5 +1,10 @@
 package io.linehub.relay;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linehub.db.Transaction;
+import io.linehub.epcis.EpcisDocuments;
 import io.linehub.ops.HubCounters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,11 +49,16 @@ public final class OutboxRelay {
     private final Duration backoffInitial;
     private final Duration backoffMax;
     private final Clock clock;
+    private final EpcisDocuments epcis;
+    private final ObjectMapper json;
     private final Map<String, RelayBackoff> backoffs = new ConcurrentHashMap<>();
 
     public OutboxRelay(DataSource dataSource, Destinations destinations, HubCounters counters, String topicPrefix,
-                       Duration backoffInitial, Duration backoffMax, Clock clock) {
+                       Duration backoffInitial, Duration backoffMax, EpcisDocuments epcis, Clock clock) {
         this.dataSource = dataSource;
+        this.epcis = epcis;
+        // outbox rows written by a newer hub may carry fields this one does not know
+        this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.destinations = destinations;
         this.counters = counters;
         this.topicPrefix = topicPrefix;
@@ -81,32 +92,95 @@ public final class OutboxRelay {
             msg.setBody(messages);
             return;
         }
-        msg.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        String body;
+        if (Destination.FORMAT_EPCIS.equals(destination.format())) {
+            body = epcisDocument(destinationName, rows);
+            if (body == null) {
+                // nothing in this batch is an EPCIS event (rejections, printing): done without a call
+                removeDeliveries(destinationName, rows.stream().map(Row::id).toList());
+                exchange.removeProperty(PROPERTY_BATCH);
+                return;
+            }
+            msg.setHeader(Exchange.CONTENT_TYPE, "application/ld+json");
+        } else {
+            body = destination.batchSize() == 1 ? rows.get(0).payload() : jsonArray(rows);
+            msg.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        }
         destination.headers().forEach(msg::setHeader);
         String auth = destination.authEnv() == null ? null : System.getenv(destination.authEnv());
         if (auth != null && !auth.isBlank()) {
             msg.setHeader("Authorization", auth);
         }
-        msg.setBody(destination.batchSize() == 1 ? rows.get(0).payload() : jsonArray(rows));
+        msg.setBody(body);
+    }
+
+    /**
+     * One EPCIS document for the batch, or null when no event of it is reported in EPCIS. An event that
+     * cannot be written (no valid identifier) is moved to the dead letters with its reason instead of
+     * holding back every later event of the destination.
+     */
+    private String epcisDocument(String destinationName, List<Row> rows) throws SQLException {
+        List<HubEvent> events = new ArrayList<>(rows.size());
+        Map<String, Row> byEventId = new HashMap<>();
+        for (Row r : rows) {
+            try {
+                HubEvent event = json.readValue(r.payload(), HubEvent.class);
+                events.add(event);
+                byEventId.put(event.eventId(), r);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("outbox row " + r.id() + " is not an event: " + e.getMessage(), e);
+            }
+        }
+        EpcisDocuments.Batch batch = epcis.batch(events);
+        if (!batch.refused().isEmpty()) {
+            Transaction.run(dataSource, c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO dead_letter (source, payload, reason) VALUES (?,?,?)")) {
+                    for (Map.Entry<String, String> refused : batch.refused().entrySet()) {
+                        Row row = byEventId.get(refused.getKey());
+                        ps.setString(1, "relay:" + destinationName);
+                        ps.setString(2, row.payload());
+                        ps.setString(3, refused.getValue().length() > 1000 ? refused.getValue().substring(0, 1000)
+                                : refused.getValue());
+                        ps.addBatch();
+                        LOG.error("destination {}: {}; kept as a dead letter", destinationName, refused.getValue());
+                    }
+                    ps.executeBatch();
+                }
+                deleteDeliveries(c, destinationName, batch.refused().keySet().stream()
+                        .map(id -> byEventId.get(id).id()).toList());
+                return null;
+            });
+        }
+        return batch.document().orElse(null);
     }
 
     public void delivered(Exchange exchange, String destinationName) throws SQLException {
         @SuppressWarnings("unchecked")
         List<Long> ids = exchange.getProperty(PROPERTY_BATCH, List.class);
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "DELETE FROM outbox_delivery WHERE destination = ? AND outbox_id = ?")) {
+        removeDeliveries(destinationName, ids);
+        counters.delivered(destinationName, ids.size());
+        Instant outageStart = backoff(destinationName).succeeded();
+        if (outageStart != null) {
+            LOG.info("destination {} delivers again (failing since {})", destinationName, outageStart);
+        }
+    }
+
+    private void removeDeliveries(String destinationName, List<Long> ids) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            deleteDeliveries(c, destinationName, ids);
+        }
+    }
+
+    private static void deleteDeliveries(Connection c, String destinationName, List<Long> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM outbox_delivery WHERE destination = ? AND outbox_id = ?")) {
             for (Long id : ids) {
                 ps.setString(1, destinationName);
                 ps.setLong(2, id);
                 ps.addBatch();
             }
             ps.executeBatch();
-        }
-        counters.delivered(destinationName, ids.size());
-        Instant outageStart = backoff(destinationName).succeeded();
-        if (outageStart != null) {
-            LOG.info("destination {} delivers again (failing since {})", destinationName, outageStart);
         }
     }
 

@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * Decides accept or reject for a scan from plain facts; no I/O. Checks run in the order of
- * {@link Rejection}: a re-scan within the window is a DUPLICATE before it is a status conflict.
+ * {@link Rejection}: a re-scan at the same station within the window is a DUPLICATE before it is a
+ * status conflict. The window is per station: a unit that moves on (commissioned, then packed seconds
+ * later) is not a repeat.
  */
 public final class ScanDecider {
 
@@ -42,9 +44,10 @@ public final class ScanDecider {
             return Decision.reject(Rejection.DATA_MISMATCH,
                     "expiry " + scannedExpiry + " does not match master data expiry " + serial.expiry());
         }
-        if (serial.lastAcceptedAt() != null && serial.lastAcceptedAt().plus(duplicateWindow).isAfter(now)) {
-            return Decision.reject(Rejection.DUPLICATE,
-                    "serial already accepted at " + serial.lastAcceptedAt() + ", within " + duplicateWindow);
+        if (serial.lastAcceptedAt() != null && serial.lastAcceptedAt().plus(duplicateWindow).isAfter(now)
+                && (serial.lastAcceptedStation() == null || serial.lastAcceptedStation().equals(rule.id()))) {
+            return Decision.reject(Rejection.DUPLICATE, "serial already accepted at " + serial.lastAcceptedAt()
+                    + " by station " + rule.id() + ", within " + duplicateWindow);
         }
         if (!rule.allows(serial.status())) {
             return Decision.reject(Rejection.STATUS_CONFLICT,

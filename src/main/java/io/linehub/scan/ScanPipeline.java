@@ -135,7 +135,7 @@ public final class ScanPipeline {
         Map<String, Object> row = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         raw.forEach((k, v) -> row.put(String.valueOf(k), v));
         return new SerialSnapshot((String) row.get("gtin"), (String) row.get("serial"), (String) row.get("lot"),
-                toDate(row.get("expiry")), (String) row.get("status"), toInstant(row.get("last_accepted_at")),
+                toDate(row.get("expiry")), (String) row.get("status"), toInstant(row.get("last_accepted_at")), (String) row.get("last_accepted_station"),
                 (String) row.get("product_name"));
     }
 

@@ -149,6 +149,7 @@ abstract class CasePackingContract {
         }
         String history = hub.httpGet("/api/serials/" + GTIN + "/3");
         assertTrue(history.contains("packed into case " + sscc), "history names the case: " + history);
+        assertTrue(history.contains("\"parentSscc\":\"" + sscc + "\""), "the record names its case: " + history);
 
         // the same case passes the tunnel again: nothing new to record
         portalReads(caseHex(sscc), 1, 2, 3, 4, 5, 6);
