@@ -6,6 +6,7 @@ import io.linehub.ops.HubCounters;
 import io.linehub.relay.Destination;
 import io.linehub.relay.Destinations;
 import io.linehub.relay.OutboxRelay;
+import io.linehub.sim.EpcisReceiver;
 import io.linehub.sim.EventReceiver;
 import io.linehub.sim.ReaderSimulator;
 import io.linehub.sim.ScanMix;
@@ -28,7 +29,12 @@ final class DemoLine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("linehub.demo");
 
+    static final String EPCIS_URL_KEY = "linehub.destination.epcis-partner.url";
+    static final int EPCIS_PORT = 8091;
+    static final String EPCIS_URL = "http://127.0.0.1:" + EPCIS_PORT + "/epcis/capture";
+
     private final EventReceiver erp;
+    private final EpcisReceiver partner;
     private final List<ScannerSimulator> scanners = new ArrayList<>();
     private final ScheduledExecutorService summary = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "linehub-demo-summary");
@@ -38,9 +44,11 @@ final class DemoLine implements AutoCloseable {
 
     private final DemoPrinting printing;
     private ReaderSimulator portal;
+    private ReaderSimulator packingTunnel;
 
-    private DemoLine(EventReceiver erp, DemoPrinting printing) {
+    private DemoLine(EventReceiver erp, EpcisReceiver partner, DemoPrinting printing) {
         this.erp = erp;
+        this.partner = partner;
         this.printing = printing;
     }
 
@@ -49,7 +57,12 @@ final class DemoLine implements AutoCloseable {
         EventReceiver erp = new EventReceiver(props.getInt("linehub.demo.erp-port", 8090), "/erp/events", false);
         erp.start();
         LOG.info("demo ERP receiver listening on {}", erp.url());
-        DemoLine line = new DemoLine(erp, props.getBoolean("linehub.sim.enabled", true)
+        EpcisReceiver partner = null;
+        if (EPCIS_URL.equals(props.get(EPCIS_URL_KEY))) {
+            partner = new EpcisReceiver(EPCIS_PORT, "/epcis/capture").start();
+            LOG.info("demo EPCIS partner listening on {}", partner.url());
+        }
+        DemoLine line = new DemoLine(erp, partner, props.getBoolean("linehub.sim.enabled", true)
                 ? DemoPrinting.startPrinter(props) : null);
         context.addService(new ClosingService("demoLine", line), true, false);
         return line;
@@ -77,6 +90,10 @@ final class DemoLine implements AutoCloseable {
             portal = new ReaderSimulator(new ReaderSimulator.Settings(mqttUrl, prefix, "line1", "portal-1",
                     90_000, 10_000, 12, 5, Duration.ofSeconds(3), 4L));
             portal.start();
+            // a packing tunnel: a case of 6 units with its SSCC tag every 4 s, aggregated by the hub
+            packingTunnel = new ReaderSimulator(new ReaderSimulator.Settings(mqttUrl, prefix, "line1", "pack-portal-1",
+                    80_000, 10_000, 6, 3, Duration.ofSeconds(4), 5L, true));
+            packingTunnel.start();
             LOG.info("demo scanners started: scanner-1 and scanner-2 over MQTT, scanner-tcp-1 over TCP port {}",
                     tcpPort);
         }
@@ -102,12 +119,12 @@ final class DemoLine implements AutoCloseable {
                     depth.append(' ').append(d.name()).append("=?");
                 }
             }
-            LOG.info("demo: {} scans/s | accepted {} | rejected {} {} | labels printed {} | delivered {}"
-                    + " | ERP received {} | outbox{}",
+            LOG.info("demo: {} scans/s | accepted {} | rejected {} {} | cases packed {} | labels printed {}"
+                    + " | delivered {} | ERP received {} | EPCIS received {} | outbox{}",
                     String.format("%.1f", (scans - last[0]) / (double) every), counters.accepted(),
-                    counters.rejected(), counters.rejectedByReason(),
+                    counters.rejected(), counters.rejectedByReason(), counters.casesPacked(),
                     printing == null ? 0 : printing.labelsPrinted(), counters.deliveredByDestination(),
-                    erp.distinctCount(), depth);
+                    erp.distinctCount(), partner == null ? "-" : partner.countsByStep(), depth);
             last[0] = scans;
         }, every, every, TimeUnit.SECONDS);
     }
@@ -122,6 +139,12 @@ final class DemoLine implements AutoCloseable {
         if (portal != null) {
             portal.close();
         }
+        if (packingTunnel != null) {
+            packingTunnel.close();
+        }
         erp.stop();
+        if (partner != null) {
+            partner.close();
+        }
     }
 }

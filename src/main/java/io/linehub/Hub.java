@@ -38,6 +38,11 @@ public final class Hub implements AutoCloseable {
         main.addInitialProperty("linehub.profile", profile == null ? "" : profile);
         main.addInitialProperty("linehub.mode", options.mode().name().toLowerCase());
         options.overrides().forEach(main::addOverrideProperty);
+        if (options.mode() == HubMode.DEMO && !options.overrides().containsKey(DemoLine.EPCIS_URL_KEY)
+                && System.getenv("LINEHUB_EPCIS_URL") == null) {
+            // the demo's serialization partner is the built-in EPCIS receiver
+            main.addOverrideProperty(DemoLine.EPCIS_URL_KEY, DemoLine.EPCIS_URL);
+        }
         Hub hub = new Hub(main);
         main.start();
         HubProperties props = new HubProperties(main.getCamelContext());

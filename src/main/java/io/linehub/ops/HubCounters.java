@@ -10,6 +10,7 @@ public final class HubCounters {
 
     private final LongAdder scans = new LongAdder();
     private final LongAdder accepted = new LongAdder();
+    private final LongAdder casesPacked = new LongAdder();
     private final Map<String, LongAdder> rejectedByReason = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> deliveredByDestination = new ConcurrentHashMap<>();
 
@@ -19,6 +20,14 @@ public final class HubCounters {
 
     public void accepted(String line) {
         accepted.increment();
+    }
+
+    public void casePacked(String line) {
+        casesPacked.increment();
+    }
+
+    public long casesPacked() {
+        return casesPacked.sum();
     }
 
     public void rejected(String line, String reason) {

@@ -118,6 +118,7 @@ public final class CasePacking {
         for (HubEvent e : events) {
             if ("aggregation.packed".equals(e.type())) {
                 LOG.info("case {} packed by {} on {}: {} units", e.sscc(), e.device(), e.line(), e.children().size());
+                counters.casePacked(e.line());
                 e.children().forEach(u -> counters.accepted(e.line()));
             } else {
                 counters.rejected(e.line(), e.reason());

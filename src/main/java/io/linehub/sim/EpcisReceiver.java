@@ -33,6 +33,7 @@ public final class EpcisReceiver implements AutoCloseable {
     private static final int MAX_BODY = 16 * 1024 * 1024;
 
     private final ObjectMapper json = new ObjectMapper();
+    private final int port;
     private final String path;
     private final Deque<JsonNode> documents = new ArrayDeque<>();
     private final Map<String, Long> eventsByStep = new TreeMap<>();
@@ -42,12 +43,14 @@ public final class EpcisReceiver implements AutoCloseable {
     private HttpServer server;
     private java.util.concurrent.ExecutorService executor;
 
-    public EpcisReceiver(String path) {
+    /** @param port loopback port, 0 for any free one */
+    public EpcisReceiver(int port, String path) {
+        this.port = port;
         this.path = path;
     }
 
     public synchronized EpcisReceiver start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
         executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "epcis-receiver");
             t.setDaemon(true);

@@ -2,6 +2,7 @@ package io.linehub.sim;
 
 import io.linehub.epc.EpcEncoder;
 import io.linehub.epc.EpcTag;
+import io.linehub.gs1.CheckDigit;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +25,26 @@ import org.slf4j.LoggerFactory;
  * An RFID portal as a Zebra reader with the IoT Connector reports it: every pass, one case of demo units
  * goes through and each tag is read several times on several antennas, published as one array of
  * Zebra-shaped reads (lower-case idHex, timestamp offset without a colon) on {prefix}/{line}/rfid/{device}/reads.
+ * A packing tunnel ({@code caseTags}) also reads the case's own SSCC tag, and every fifth case carries a
+ * stray unit of the case before it, which the hub must report rather than re-pack.
  */
 public final class ReaderSimulator implements AutoCloseable {
 
     /** Where the portal publishes, which demo units pass it, and how often. */
     public record Settings(String mqttUrl, String topicPrefix, String line, String device, int firstItem,
-                           int items, int tagsPerCase, int readsPerTag, Duration passEvery, long seed) {
+                           int items, int tagsPerCase, int readsPerTag, Duration passEvery, long seed,
+                           boolean caseTags) {
+
+        public Settings(String mqttUrl, String topicPrefix, String line, String device, int firstItem, int items,
+                        int tagsPerCase, int readsPerTag, Duration passEvery, long seed) {
+            this(mqttUrl, topicPrefix, line, device, firstItem, items, tagsPerCase, readsPerTag, passEvery, seed,
+                    false);
+        }
     }
+
+    /** Company prefix of the demo's case labels (SSCC extension digit 0). */
+    static final String CASE_COMPANY_PREFIX = "0614141";
+    private static final int STRAY_UNIT_EVERY = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(ReaderSimulator.class);
     private static final DateTimeFormatter ZEBRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
@@ -42,10 +56,15 @@ public final class ReaderSimulator implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private MqttClient client;
     private int nextItem;
+    private final long seedBase;
+    private int cases;
+    private String previousCaseUnitHex;
 
     public ReaderSimulator(Settings settings) {
         this.settings = settings;
         this.random = new Random(settings.seed());
+        // a demo database outlives a run: start each run's case labels at a fresh serial reference
+        this.seedBase = (Instant.now().getEpochSecond() % 1_000_000L) * 1_000L;
     }
 
     public synchronized void start() {
@@ -60,11 +79,23 @@ public final class ReaderSimulator implements AutoCloseable {
 
     /** The array of reads one case produces passing the portal now: every tag, several times. */
     public String casePass(Instant now) {
-        List<String> reads = new ArrayList<>();
+        List<String> hexes = new ArrayList<>();
         for (int t = 0; t < settings.tagsPerCase(); t++) {
             DemoCatalog.Item item = DemoCatalog.item(settings.firstItem() + (nextItem++ % settings.items()));
-            String hex = ((EpcTag) EpcEncoder.encodeGtin(item.gtin(), item.serial(), item.product()
-                    .companyPrefixLength(), 1)).hex().toLowerCase();
+            hexes.add(((EpcTag) EpcEncoder.encodeGtin(item.gtin(), item.serial(), item.product()
+                    .companyPrefixLength(), 1)).hex().toLowerCase());
+        }
+        if (settings.caseTags()) {
+            cases++;
+            if (cases % STRAY_UNIT_EVERY == 0 && previousCaseUnitHex != null) {
+                hexes.add(previousCaseUnitHex);
+            }
+            previousCaseUnitHex = hexes.get(0);
+            hexes.add(((EpcTag) EpcEncoder.encodeSscc(sscc(cases), CASE_COMPANY_PREFIX.length(), 0)).hex()
+                    .toLowerCase());
+        }
+        List<String> reads = new ArrayList<>();
+        for (String hex : hexes) {
             for (int r = 0; r < settings.readsPerTag(); r++) {
                 Instant at = now.plusMillis(random.nextInt(400));
                 reads.add("{\"data\":{\"antenna\":" + (1 + random.nextInt(4)) + ",\"eventNum\":" + readsSent.get()
@@ -73,6 +104,12 @@ public final class ReaderSimulator implements AutoCloseable {
             }
         }
         return "[" + String.join(",", reads) + "]";
+    }
+
+    /** The demo's n-th case label: extension 0, the demo prefix, a serial reference unique per run. */
+    private String sscc(int n) {
+        long reference = (seedBase + n) % 1_000_000_000L;
+        return CheckDigit.append("0" + CASE_COMPANY_PREFIX + String.format("%09d", reference));
     }
 
     private void pass() {

@@ -55,7 +55,7 @@ class EpcisDestinationTest {
         env = new EmbeddedEnvironment();
         erp = new EventReceiver(0, "/erp/events", true);
         erp.start();
-        partner = new EpcisReceiver("/epcis/capture").start();
+        partner = new EpcisReceiver(0, "/epcis/capture").start();
         hub = new TestHub(env, erp.url(), Map.of("linehub.destination.erp.types", "*",
                 "linehub.destination.epcis-partner.url", partner.url(),
                 "linehub.epcis.company-prefixes", "950110153,0614141",
