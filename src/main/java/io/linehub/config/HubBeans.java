@@ -21,6 +21,8 @@ import io.linehub.packing.CaseWindows;
 import io.linehub.relay.Destinations;
 import io.linehub.relay.EventRecorder;
 import io.linehub.relay.OutboxRelay;
+import io.linehub.relay.outbox.OutboxComponent;
+import io.linehub.relay.outbox.Subscriptions;
 import io.linehub.rfid.ReadDeduplicator;
 import io.linehub.rfid.RfidIntake;
 import io.linehub.rfid.TagReadParser;
@@ -116,11 +118,21 @@ public class HubBeans implements CamelConfiguration {
                 new ReadDeduplicator(Duration.ofMillis(dedupMs), perAntenna, maxTags),
                 new ReadDeduplicator(Duration.ofMillis(Math.min(dedupMs, readWindowMs)), perAntenna, maxTags),
                 devices, stations, props.get("linehub.mqtt.prefix", "linehub"), clock));
-        registry.bind("outboxRelay", new OutboxRelay(dataSource, destinations, counters,
+        OutboxRelay relay;
+        registry.bind("outboxRelay", relay = new OutboxRelay(dataSource, destinations, counters,
                 props.get("linehub.mqtt.prefix", "linehub"),
                 Duration.ofMillis(props.getInt("linehub.relay.backoff-initial-ms", 500)),
                 Duration.ofMillis(props.getInt("linehub.relay.backoff-max-ms", 30_000)),
                 new EpcisDocuments(EpcisSettings.profile(props, devices, stations), clock), clock));
+        // partner routes (routes/partners) subscribe with outbox: consumers; stored subscriptions join the
+        // destinations before any scan is recorded
+        Subscriptions subscriptions = new Subscriptions(dataSource, destinations);
+        int restored = subscriptions.restore();
+        if (restored > 0) {
+            LOG.info("{} partner subscriptions restored", restored);
+        }
+        registry.bind("subscriptions", subscriptions);
+        context.addComponent("outbox", new OutboxComponent(relay, subscriptions));
         PrintBeans.bind(context, props, dataSource, devices, recorder, json, listeners);
         registry.bind("masterDataApi", new MasterDataApi(new SerialImporter(dataSource), new SerialQuery(dataSource),
                 json));

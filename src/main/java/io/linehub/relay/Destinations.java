@@ -14,10 +14,41 @@ public final class Destinations {
 
     public static final String MQTT_EVENTS = "mqtt-events";
 
-    private final List<Destination> all;
+    // partner subscriptions join while the hub runs; readers see a consistent snapshot
+    private volatile List<Destination> all;
 
     public Destinations(List<Destination> all) {
         this.all = List.copyOf(all);
+    }
+
+    /**
+     * Adds or updates a partner route's subscription; from now on each recorded event it takes gets a
+     * pending delivery for it.
+     *
+     * @throws IllegalArgumentException when the name belongs to a configured destination
+     */
+    public synchronized void subscribe(Destination subscription) {
+        List<Destination> next = new ArrayList<>();
+        for (Destination d : all) {
+            if (d.name().equals(subscription.name())) {
+                if (d.kind() != Destination.Kind.ROUTE) {
+                    throw new IllegalArgumentException("subscription " + d.name()
+                            + " has the name of a configured destination");
+                }
+                continue;
+            }
+            next.add(d);
+        }
+        next.add(subscription);
+        all = List.copyOf(next);
+    }
+
+    public synchronized void unsubscribe(String name) {
+        all = all.stream().filter(d -> d.kind() != Destination.Kind.ROUTE || !d.name().equals(name)).toList();
+    }
+
+    public java.util.Optional<Destination> byName(String name) {
+        return all.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
     /** @param property resolves a property key to its value, or null when unset */
@@ -45,12 +76,12 @@ public final class Destinations {
             }
             list.add(new Destination(name, Destination.Kind.HTTP, url.trim(),
                     new LinkedHashSet<>(split(property.apply(prefix + "types"), ",")),
-                    format, batch == null ? 1 : Integer.parseInt(batch.trim()), headers,
+                    new LinkedHashSet<>(split(property.apply(prefix + "lines"), ",")), format, batch == null ? 1 : Integer.parseInt(batch.trim()), headers,
                     property.apply(prefix + "auth-env")));
         }
         if (!"false".equalsIgnoreCase(String.valueOf(property.apply("linehub.relay.mqtt-events")))) {
-            list.add(new Destination(MQTT_EVENTS, Destination.Kind.MQTT, null, Set.of("*"), "json", 100, Map.of(),
-                    null));
+            list.add(new Destination(MQTT_EVENTS, Destination.Kind.MQTT, null, Set.of("*"), Set.of(), "json", 100,
+                    Map.of(), null));
         }
         return new Destinations(list);
     }
@@ -66,7 +97,7 @@ public final class Destinations {
         return all;
     }
 
-    public List<Destination> taking(String type) {
-        return all.stream().filter(d -> d.takes(type)).toList();
+    public List<Destination> taking(String type, String line) {
+        return all.stream().filter(d -> d.takes(type, line)).toList();
     }
 }

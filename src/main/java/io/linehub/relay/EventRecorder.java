@@ -141,7 +141,7 @@ public final class EventRecorder {
                 id = keys.getLong(1);
             }
         }
-        List<Destination> targets = destinations.taking(event.type());
+        List<Destination> targets = destinations.taking(event.type(), event.line());
         if (targets.isEmpty()) {
             return;
         }

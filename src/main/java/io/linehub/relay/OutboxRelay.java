@@ -32,12 +32,19 @@ public final class OutboxRelay {
 
     public static final String PROPERTY_BATCH = "linehubBatch";
     public static final String PROPERTY_MORE = "linehubMore";
+    /** For partner routes: outbox ids of the batch's first and last event, stable across retries. */
+    public static final String HEADER_BATCH_ID = "LinehubBatchId";
+    public static final String HEADER_EVENT_COUNT = "LinehubEventCount";
+    /** For partner routes, on a batch of one event: its type, line and eventId. */
+    public static final String HEADER_EVENT_TYPE = "LinehubEventType";
+    public static final String HEADER_LINE = "LinehubLine";
+    public static final String HEADER_EVENT_ID = "LinehubEventId";
 
     /** One event ready for the MQTT event topics. */
     public record TopicMessage(String topic, String payload) {
     }
 
-    private record Row(long id, String type, String line, String payload) {
+    private record Row(long id, String eventId, String type, String line, String payload) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
@@ -105,6 +112,17 @@ public final class OutboxRelay {
         } else {
             body = destination.batchSize() == 1 ? rows.get(0).payload() : jsonArray(rows);
             msg.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        }
+        if (destination.kind() == Destination.Kind.ROUTE) {
+            msg.setHeader(HEADER_BATCH_ID, rows.get(0).id() + "-" + rows.get(rows.size() - 1).id());
+            msg.setHeader(HEADER_EVENT_COUNT, rows.size());
+            if (rows.size() == 1) {
+                msg.setHeader(HEADER_EVENT_TYPE, rows.get(0).type());
+                msg.setHeader(HEADER_LINE, rows.get(0).line());
+                msg.setHeader(HEADER_EVENT_ID, rows.get(0).eventId());
+            }
+            msg.setBody(body);
+            return;
         }
         destination.headers().forEach(msg::setHeader);
         String auth = destination.authEnv() == null ? null : System.getenv(destination.authEnv());
@@ -232,14 +250,15 @@ public final class OutboxRelay {
 
     private List<Row> pending(String destinationName, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT o.id, o.event_type, o.line, o.payload"
+             PreparedStatement ps = c.prepareStatement("SELECT o.id, o.event_id, o.event_type, o.line, o.payload"
                      + " FROM outbox_delivery d JOIN outbox o ON o.id = d.outbox_id WHERE d.destination = ?"
                      + " ORDER BY d.outbox_id FETCH FIRST " + limit + " ROWS ONLY")) {
             ps.setString(1, destinationName);
             List<Row> rows = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
                 }
             }
             return rows;

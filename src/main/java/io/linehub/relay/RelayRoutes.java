@@ -11,6 +11,9 @@ public final class RelayRoutes {
 
     public static void install(CamelContext context, Destinations destinations, int pollMs) throws Exception {
         for (Destination d : destinations.all()) {
+            if (d.kind() == Destination.Kind.ROUTE) {
+                continue; // a partner route drains its own subscription (outbox: consumer)
+            }
             TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(context,
                             d.kind() == Destination.Kind.MQTT ? "outbox-relay-mqtt" : "outbox-relay-http")
                     .routeId("relay-" + d.name())
