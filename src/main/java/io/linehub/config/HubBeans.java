@@ -5,7 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.linehub.api.DeadLetterApi;
+import io.linehub.db.DatabaseOutage;
 import io.linehub.api.MasterDataApi;
+import io.linehub.ops.DeadLettersJmx;
+import io.linehub.ops.DeadLettersMBean;
+import io.linehub.ops.PlatformMBean;
+import io.linehub.scan.DeadLetterReplay;
 import io.linehub.epcis.EpcisDocuments;
 import io.linehub.gs1.Gs1Parser;
 import io.linehub.masterdata.SchemaMigrator;
@@ -90,8 +96,9 @@ public class HubBeans implements CamelConfiguration {
         registry.bind("deviceRegistry", devices);
         registry.bind("stationRules", stations);
         registry.bind("scanFrameDecoder", new ScanFrameDecoderFactory(props.getInt("linehub.tcp.max-frame", 4096)));
-        registry.bind("scanIntake", new ScanIntake(devices, stations, new ScanPayload(json, MAX_SCAN_PAYLOAD),
-                props.get("linehub.mqtt.prefix", "linehub"), clock));
+        ScanIntake scanIntake = new ScanIntake(devices, stations, new ScanPayload(json, MAX_SCAN_PAYLOAD),
+                props.get("linehub.mqtt.prefix", "linehub"), clock);
+        registry.bind("scanIntake", scanIntake);
 
         Destinations destinations = Destinations.fromProperties(props::get);
         registry.bind("destinations", destinations);
@@ -110,6 +117,15 @@ public class HubBeans implements CamelConfiguration {
         registry.bind("caseReadRepository", CaseReadRepository.create(dataSource,
                 props.getInt("linehub.aggregation.recovery-interval-ms", 5000)));
         registry.bind("deadLetters", new DeadLetters(dataSource));
+        registry.bind("databaseOutage", new DatabaseOutage(clock));
+        DeadLetterReplay replay = new DeadLetterReplay(dataSource, scanIntake, context.createProducerTemplate(),
+                "paho-mqtt5:" + prefix + "/replay?brokerUrl=" + props.get("linehub.mqtt.url") + "&clientId="
+                        + props.get("linehub.hub-id") + "-replay&qos=1&lazyStartProducer=true"
+                        + "&userName=RAW(" + props.get("linehub.mqtt.username", "") + ")"
+                        + "&password=RAW(" + props.get("linehub.mqtt.password", "") + ")");
+        registry.bind("deadLetterApi", new DeadLetterApi(replay, json));
+        context.addService(new PlatformMBean("linehub:type=DeadLetters", new DeadLettersJmx(replay),
+                DeadLettersMBean.class), true, true);
         int dedupMs = props.getInt("linehub.rfid.dedup-window-ms", 5000);
         boolean perAntenna = props.getBoolean("linehub.rfid.dedup-per-antenna", false);
         int maxTags = props.getInt("linehub.rfid.dedup-max-tags", 100_000);
