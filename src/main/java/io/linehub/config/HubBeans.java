@@ -8,7 +8,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.linehub.api.DeadLetterApi;
 import io.linehub.db.DatabaseOutage;
 import io.linehub.api.MasterDataApi;
+import io.linehub.mqtt.SubscriptionWatchdog;
+import io.linehub.ops.SubscriptionHealthCheck;
+import io.linehub.ops.WatchdogJmx;
+import io.linehub.ops.WatchdogMBean;
 import io.linehub.ops.DeadLettersJmx;
+import java.util.List;
+import org.apache.camel.health.HealthCheckRegistry;
 import io.linehub.ops.DeadLettersMBean;
 import io.linehub.ops.PlatformMBean;
 import io.linehub.scan.DeadLetterReplay;
@@ -85,9 +91,23 @@ public class HubBeans implements CamelConfiguration {
         MqttBrokerStarter.startIfEmbedded(context, props);
         context.addComponent("paho-mqtt5", new CallbackFirstMqttComponent());
         String prefix = props.get("linehub.mqtt.prefix", "linehub");
-        context.addService(new HubStatusPublisher(props.require("linehub.mqtt.url", "LINEHUB_MQTT_URL"), props.get("linehub.hub-id") + "-status",
-                prefix + "/hub/status", props.get("linehub.mqtt.username"), props.get("linehub.mqtt.password")),
+        DatabaseOutage databaseOutage = new DatabaseOutage(clock);
+        HubStatusPublisher hubStatus = new HubStatusPublisher(props.require("linehub.mqtt.url", "LINEHUB_MQTT_URL"),
+                props.get("linehub.hub-id") + "-status", prefix + "/hub/status", props.get("linehub.mqtt.username"),
+                props.get("linehub.mqtt.password"));
+        context.addService(hubStatus, true, true);
+        SubscriptionWatchdog watchdog = new SubscriptionWatchdog(context, hubStatus, List.of(
+                new SubscriptionWatchdog.Watched("scan-in-mqtt",
+                        prefix + "/_watchdog/scanner/" + props.get("linehub.hub-id") + "/scan"),
+                new SubscriptionWatchdog.Watched("rfid-in",
+                        prefix + "/_watchdog/rfid/" + props.get("linehub.hub-id") + "/reads")),
+                Duration.ofMillis(props.getInt("linehub.watchdog.interval-ms", 5000)),
+                Duration.ofMillis(props.getInt("linehub.watchdog.silence-ms", 20_000)), databaseOutage::ongoing, clock);
+        registry.bind("subscriptionWatchdog", watchdog);
+        context.addService(watchdog.asService(), true, true);
+        context.addService(new PlatformMBean("linehub:type=Watchdog", new WatchdogJmx(watchdog), WatchdogMBean.class),
                 true, true);
+        HealthCheckRegistry.get(context).register(new SubscriptionHealthCheck(watchdog));
 
         HubCounters counters = new HubCounters();
         registry.bind("hubCounters", counters);
@@ -117,7 +137,7 @@ public class HubBeans implements CamelConfiguration {
         registry.bind("caseReadRepository", CaseReadRepository.create(dataSource,
                 props.getInt("linehub.aggregation.recovery-interval-ms", 5000)));
         registry.bind("deadLetters", new DeadLetters(dataSource));
-        registry.bind("databaseOutage", new DatabaseOutage(clock));
+        registry.bind("databaseOutage", databaseOutage);
         DeadLetterReplay replay = new DeadLetterReplay(dataSource, scanIntake, context.createProducerTemplate(),
                 "paho-mqtt5:" + prefix + "/replay?brokerUrl=" + props.get("linehub.mqtt.url") + "&clientId="
                         + props.get("linehub.hub-id") + "-replay&qos=1&lazyStartProducer=true"

@@ -24,6 +24,7 @@ public final class DatabaseOutage {
 
     private final Clock clock;
     private final AtomicReference<Instant> lastWarned = new AtomicReference<>(Instant.EPOCH);
+    private volatile Instant lastSeen = Instant.EPOCH;
 
     public DatabaseOutage(Clock clock) {
         this.clock = clock;
@@ -38,12 +39,18 @@ public final class DatabaseOutage {
         boolean outage = isOutage(failure);
         if (outage) {
             Instant now = clock.instant();
+            lastSeen = now;
             Instant last = lastWarned.get();
             if (Duration.between(last, now).compareTo(WARN_EVERY) >= 0 && lastWarned.compareAndSet(last, now)) {
                 LOG.warn("database unreachable, inputs wait and are retried until it is back: {}", failure.getMessage());
             }
         }
         return outage;
+    }
+
+    /** True while an outage was seen within the last half minute. */
+    public boolean ongoing() {
+        return Duration.between(lastSeen, clock.instant()).compareTo(WARN_EVERY) < 0;
     }
 
     public static boolean isOutage(Throwable failure) {

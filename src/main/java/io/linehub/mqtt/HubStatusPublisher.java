@@ -86,6 +86,25 @@ public final class HubStatusPublisher extends ServiceSupport {
         }
     }
 
+    /**
+     * Publishes on the hub's own connection (QoS 0, not retained), for probes.
+     *
+     * @return false when the broker is not reachable now
+     */
+    public boolean publish(String probeTopic, byte[] payload) {
+        MqttAsyncClient c = client;
+        if (c == null || !c.isConnected()) {
+            return false;
+        }
+        try {
+            c.publish(probeTopic, payload, 0, false).waitForCompletion(2_000);
+            return true;
+        } catch (MqttException e) {
+            LOG.debug("probe on {} not published: {}", probeTopic, e.getMessage());
+            return false;
+        }
+    }
+
     private static MqttMessage message(String text) {
         MqttMessage m = new MqttMessage(text.getBytes(StandardCharsets.UTF_8));
         m.setQos(1);

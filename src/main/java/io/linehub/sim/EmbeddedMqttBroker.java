@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -99,6 +100,28 @@ public final class EmbeddedMqttBroker {
         stopQuietly(server);
         server = null;
         LOG.info("Embedded MQTT broker on {} stopped", url());
+    }
+
+    /**
+     * Deletes the subscriptions of clients whose id contains {@code clientIdPart}, leaving their connections
+     * open: the client believes it is subscribed and receives nothing (a zombie subscription, as a broker
+     * fail-over or an operator's cleanup leaves behind). For fault tests.
+     *
+     * @return how many subscriptions were deleted
+     */
+    public synchronized int dropSubscriptions(String clientIdPart) throws Exception {
+        if (server == null) {
+            return 0;
+        }
+        var artemis = server.getActiveMQServer();
+        List<org.apache.activemq.artemis.api.core.SimpleString> queues = artemis.getPostOffice().getAllBindings()
+                .filter(b -> b instanceof org.apache.activemq.artemis.core.postoffice.impl.LocalQueueBinding)
+                .map(b -> b.getUniqueName()).filter(n -> n.toString().contains(clientIdPart)).toList();
+        for (var queue : queues) {
+            LOG.info("dropping subscription queue {}", queue);
+            artemis.destroyQueue(queue, null, false, true);
+        }
+        return queues.size();
     }
 
     public synchronized boolean isRunning() {

@@ -68,6 +68,10 @@ final class TestHub implements AutoCloseable {
         return this;
     }
 
+    String hubId() {
+        return "t" + id;
+    }
+
     String prefix() {
         return "lh" + id;
     }
