@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.linehub.api.MasterDataApi;
+import io.linehub.api.RouteChangesApi;
 import io.linehub.epcis.EpcisDocuments;
 import io.linehub.gs1.Gs1Parser;
 import io.linehub.masterdata.SchemaMigrator;
@@ -24,6 +25,9 @@ import io.linehub.relay.OutboxRelay;
 import io.linehub.rfid.ReadDeduplicator;
 import io.linehub.rfid.RfidIntake;
 import io.linehub.rfid.TagReadParser;
+import io.linehub.routes.RouteChangeLog;
+import io.linehub.routes.RouteChanges;
+import io.linehub.routes.RouteChangesJmx;
 import io.linehub.rules.ScanDecider;
 import io.linehub.rules.StationRules;
 import io.linehub.scan.DeadLetters;
@@ -124,6 +128,11 @@ public class HubBeans implements CamelConfiguration {
         PrintBeans.bind(context, props, dataSource, devices, recorder, json, listeners);
         registry.bind("masterDataApi", new MasterDataApi(new SerialImporter(dataSource), new SerialQuery(dataSource),
                 json));
+        // the audit of route file changes exists with reload off too: it shows what was changed when it was on
+        RouteChanges routeChanges = new RouteChanges(new RouteChangeLog(dataSource));
+        registry.bind("routeChanges", routeChanges);
+        registry.bind("routeChangesApi", new RouteChangesApi(routeChanges, json));
+        context.addService(new RouteChangesJmx(routeChanges), true, true);
     }
 
     private static HikariDataSource dataSource(HubProperties props) {
