@@ -6,6 +6,7 @@ import io.linehub.print.PrintRoutes;
 import io.linehub.print.PrinterQueues;
 import io.linehub.relay.Destinations;
 import io.linehub.relay.RelayRoutes;
+import io.linehub.routes.RouteReloader;
 import java.util.concurrent.CountDownLatch;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -51,6 +52,8 @@ public final class Hub implements AutoCloseable {
                 props.getInt("linehub.relay.poll-ms", 100));
         PrintRoutes.install(main.getCamelContext(), hub.bean("printerQueues", PrinterQueues.class),
                 props.getInt("linehub.printer.poll-ms", 200));
+        // after every route runs: the reloader takes the files' current versions as the running ones
+        RouteReloader.installIfEnabled(main.getCamelContext(), props);
         if (demo != null) {
             demo.startLine(main.getCamelContext(), props);
         }

@@ -18,6 +18,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import io.linehub.ops.DeadLettersMBean;
 import io.linehub.ops.PlatformMBean;
 import io.linehub.scan.DeadLetterReplay;
+import io.linehub.api.RouteChangesApi;
 import io.linehub.epcis.EpcisDocuments;
 import io.linehub.gs1.Gs1Parser;
 import io.linehub.masterdata.SchemaMigrator;
@@ -38,6 +39,9 @@ import io.linehub.relay.outbox.Subscriptions;
 import io.linehub.rfid.ReadDeduplicator;
 import io.linehub.rfid.RfidIntake;
 import io.linehub.rfid.TagReadParser;
+import io.linehub.routes.RouteChangeLog;
+import io.linehub.routes.RouteChanges;
+import io.linehub.routes.RouteChangesJmx;
 import io.linehub.rules.ScanDecider;
 import io.linehub.rules.StationRules;
 import io.linehub.scan.DeadLetters;
@@ -172,6 +176,11 @@ public class HubBeans implements CamelConfiguration {
         PrintBeans.bind(context, props, dataSource, devices, recorder, json, listeners);
         registry.bind("masterDataApi", new MasterDataApi(new SerialImporter(dataSource), new SerialQuery(dataSource),
                 json));
+        // the audit of route file changes exists with reload off too: it shows what was changed when it was on
+        RouteChanges routeChanges = new RouteChanges(new RouteChangeLog(dataSource));
+        registry.bind("routeChanges", routeChanges);
+        registry.bind("routeChangesApi", new RouteChangesApi(routeChanges, json));
+        context.addService(new RouteChangesJmx(routeChanges), true, true);
     }
 
     private static HikariDataSource dataSource(HubProperties props) {

@@ -13,12 +13,16 @@ import org.apache.camel.support.DefaultComponent;
  */
 public final class OutboxComponent extends DefaultComponent {
 
-    private final OutboxRelay relay;
-    private final Subscriptions subscriptions;
+    private OutboxRelay relay;
+    private Subscriptions subscriptions;
 
     public OutboxComponent(OutboxRelay relay, Subscriptions subscriptions) {
         this.relay = relay;
         this.subscriptions = subscriptions;
+    }
+
+    /** For a context that finds the hub's beans by name (outboxRelay, subscriptions), e.g. the route checker's. */
+    public OutboxComponent() {
     }
 
     @Override
@@ -34,10 +38,16 @@ public final class OutboxComponent extends DefaultComponent {
     }
 
     OutboxRelay relay() {
+        if (relay == null) {
+            relay = getCamelContext().getRegistry().lookupByNameAndType("outboxRelay", OutboxRelay.class);
+        }
         return relay;
     }
 
     Subscriptions subscriptions() {
+        if (subscriptions == null) {
+            subscriptions = getCamelContext().getRegistry().lookupByNameAndType("subscriptions", Subscriptions.class);
+        }
         return subscriptions;
     }
 }
