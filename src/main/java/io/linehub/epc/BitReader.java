@@ -24,6 +24,11 @@ final class BitReader {
         return next(width).intValueExact();
     }
 
+    /** True when every bit not read yet is zero (reserved and padding bits). */
+    boolean restIsZero() {
+        return bits.and(mask(length - position)).signum() == 0;
+    }
+
     private static BigInteger mask(int width) {
         return BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
     }

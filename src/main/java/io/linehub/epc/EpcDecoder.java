@@ -40,7 +40,10 @@ public final class EpcDecoder {
             return new EpcError(EpcError.WRONG_LENGTH, digits.length() + " hex digits for " + s.tagName
                     + " (expected " + s.hexDigits() + (s.bits % 16 == 0 ? "" : " or " + (s.bits + 15) / 16 * 4) + ")");
         }
-        return decode(s, new BigInteger(digits, 16), digits.length() * 4, digits.toUpperCase());
+        // the tag keeps the canonical hex: a 52-digit word-aligned SGTIN-198 read ends in two more (zero, checked
+        // below) digits than the 50 an encoder writes, and the decoded tag must re-encode to its own hex
+        return decode(s, new BigInteger(digits, 16), digits.length() * 4,
+                digits.substring(0, s.hexDigits()).toUpperCase());
     }
 
     private static EpcResult decode(EpcScheme scheme, BigInteger value, int length, String hex) {
@@ -74,6 +77,14 @@ public final class EpcDecoder {
                 third = serial.text();
             }
             default -> third = null;
+        }
+        // SSCC-96's 24 reserved bits and the pad bits after SGTIN-198's 198 are written as zero (STANDARDS.md 2.2/2.5).
+        // Ignoring them made different bit patterns decode to one tag whose URI re-encodes to other hex, so
+        // "decode, then encode" changed the EPC; a pattern no encoder writes is reported, not guessed at.
+        if (!bits.restIsZero()) {
+            return new EpcError(EpcError.FIELD_OUT_OF_RANGE, scheme.remainder == Remainder.RESERVED
+                    ? "the 24 reserved bits of " + scheme.tagName + " are not zero"
+                    : "the padding bits after the " + scheme.bits + "-bit " + scheme.tagName + " are not zero");
         }
         return new EpcFields(scheme, filter, pad(cp, p.cpDigits()), reference, third).toTag(hex);
     }
@@ -121,6 +132,11 @@ public final class EpcDecoder {
     }
 
     private static String pad(BigInteger value, int digits) {
+        // A field of 0 digits (SGLN/GRAI partition 0: a 12-digit prefix leaves no reference digits) is empty; fits()
+        // has made sure its value is 0. Rendering that 0 as "0" added a digit to the GLN/GRAI and broke the URI.
+        if (digits == 0) {
+            return "";
+        }
         String text = value.toString();
         return digits > text.length() ? "0".repeat(digits - text.length()) + text : text;
     }
