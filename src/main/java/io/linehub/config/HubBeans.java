@@ -13,6 +13,7 @@ import io.linehub.masterdata.SerialImporter;
 import io.linehub.masterdata.SerialQuery;
 import io.linehub.mqtt.CallbackFirstMqttComponent;
 import io.linehub.mqtt.HubStatusPublisher;
+import io.linehub.mqtt.MqttConnection;
 import io.linehub.ops.HubCounters;
 import io.linehub.packing.CasePacking;
 import io.linehub.packing.CaseReadRepository;
@@ -60,6 +61,9 @@ public class HubBeans implements CamelConfiguration {
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
         boolean demo = "demo".equals(props.get("linehub.mode"));
+        // first: a production setting that is missing stops the start before anything is opened
+        SecurityBeans.apiToken(context, props);
+        SecurityBeans.jmx(context, props);
 
         Path dataDir = Path.of(props.get("linehub.data.dir", "data"));
         Files.createDirectories(dataDir.resolve("inbox/serials"));
@@ -79,8 +83,8 @@ public class HubBeans implements CamelConfiguration {
         MqttBrokerStarter.startIfEmbedded(context, props);
         context.addComponent("paho-mqtt5", new CallbackFirstMqttComponent());
         String prefix = props.get("linehub.mqtt.prefix", "linehub");
-        context.addService(new HubStatusPublisher(props.require("linehub.mqtt.url", "LINEHUB_MQTT_URL"), props.get("linehub.hub-id") + "-status",
-                prefix + "/hub/status", props.get("linehub.mqtt.username"), props.get("linehub.mqtt.password")),
+        MqttConnection mqtt = SecurityBeans.mqtt(context, props);
+        context.addService(new HubStatusPublisher(mqtt, props.get("linehub.hub-id") + "-status", prefix + "/hub/status"),
                 true, true);
 
         HubCounters counters = new HubCounters();
@@ -90,6 +94,7 @@ public class HubBeans implements CamelConfiguration {
         registry.bind("deviceRegistry", devices);
         registry.bind("stationRules", stations);
         registry.bind("scanFrameDecoder", new ScanFrameDecoderFactory(props.getInt("linehub.tcp.max-frame", 4096)));
+        SecurityBeans.tcpAllowList(context, props, devices);
         registry.bind("scanIntake", new ScanIntake(devices, stations, new ScanPayload(json, MAX_SCAN_PAYLOAD),
                 props.get("linehub.mqtt.prefix", "linehub"), clock));
 
@@ -133,7 +138,7 @@ public class HubBeans implements CamelConfiguration {
         }
         registry.bind("subscriptions", subscriptions);
         context.addComponent("outbox", new OutboxComponent(relay, subscriptions));
-        PrintBeans.bind(context, props, dataSource, devices, recorder, json, listeners);
+        PrintBeans.bind(context, props, dataSource, devices, recorder, json, listeners, mqtt);
         registry.bind("masterDataApi", new MasterDataApi(new SerialImporter(dataSource), new SerialQuery(dataSource),
                 json));
     }
