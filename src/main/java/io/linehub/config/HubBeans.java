@@ -26,6 +26,7 @@ import io.linehub.masterdata.SerialImporter;
 import io.linehub.masterdata.SerialQuery;
 import io.linehub.mqtt.CallbackFirstMqttComponent;
 import io.linehub.mqtt.HubStatusPublisher;
+import io.linehub.mqtt.MqttConnection;
 import io.linehub.ops.HubCounters;
 import io.linehub.packing.CasePacking;
 import io.linehub.packing.CaseReadRepository;
@@ -76,6 +77,9 @@ public class HubBeans implements CamelConfiguration {
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
         boolean demo = "demo".equals(props.get("linehub.mode"));
+        // first: a production setting that is missing stops the start before anything is opened
+        SecurityBeans.apiToken(context, props);
+        SecurityBeans.jmx(context, props);
 
         Path dataDir = Path.of(props.get("linehub.data.dir", "data"));
         Files.createDirectories(dataDir.resolve("inbox/serials"));
@@ -96,9 +100,9 @@ public class HubBeans implements CamelConfiguration {
         context.addComponent("paho-mqtt5", new CallbackFirstMqttComponent());
         String prefix = props.get("linehub.mqtt.prefix", "linehub");
         DatabaseOutage databaseOutage = new DatabaseOutage(clock);
-        HubStatusPublisher hubStatus = new HubStatusPublisher(props.require("linehub.mqtt.url", "LINEHUB_MQTT_URL"),
-                props.get("linehub.hub-id") + "-status", prefix + "/hub/status", props.get("linehub.mqtt.username"),
-                props.get("linehub.mqtt.password"));
+        MqttConnection mqtt = SecurityBeans.mqtt(context, props);
+        HubStatusPublisher hubStatus = new HubStatusPublisher(mqtt, props.get("linehub.hub-id") + "-status",
+                prefix + "/hub/status");
         context.addService(hubStatus, true, true);
         SubscriptionWatchdog watchdog = new SubscriptionWatchdog(context, hubStatus, List.of(
                 new SubscriptionWatchdog.Watched("scan-in-mqtt",
@@ -120,6 +124,7 @@ public class HubBeans implements CamelConfiguration {
         registry.bind("deviceRegistry", devices);
         registry.bind("stationRules", stations);
         registry.bind("scanFrameDecoder", new ScanFrameDecoderFactory(props.getInt("linehub.tcp.max-frame", 4096)));
+        SecurityBeans.tcpAllowList(context, props, devices);
         ScanIntake scanIntake = new ScanIntake(devices, stations, new ScanPayload(json, MAX_SCAN_PAYLOAD),
                 props.get("linehub.mqtt.prefix", "linehub"), clock);
         registry.bind("scanIntake", scanIntake);
@@ -143,10 +148,7 @@ public class HubBeans implements CamelConfiguration {
         registry.bind("deadLetters", new DeadLetters(dataSource));
         registry.bind("databaseOutage", databaseOutage);
         DeadLetterReplay replay = new DeadLetterReplay(dataSource, scanIntake, context.createProducerTemplate(),
-                "paho-mqtt5:" + prefix + "/replay?brokerUrl=" + props.get("linehub.mqtt.url") + "&clientId="
-                        + props.get("linehub.hub-id") + "-replay&qos=1&lazyStartProducer=true"
-                        + "&userName=RAW(" + props.get("linehub.mqtt.username", "") + ")"
-                        + "&password=RAW(" + props.get("linehub.mqtt.password", "") + ")");
+                MqttEndpoints.producer(context, mqtt, prefix + "/replay", props.get("linehub.hub-id") + "-replay"));
         registry.bind("deadLetterApi", new DeadLetterApi(replay, json));
         context.addService(new PlatformMBean("linehub:type=DeadLetters", new DeadLettersJmx(replay),
                 DeadLettersMBean.class), true, true);
@@ -173,7 +175,7 @@ public class HubBeans implements CamelConfiguration {
         }
         registry.bind("subscriptions", subscriptions);
         context.addComponent("outbox", new OutboxComponent(relay, subscriptions));
-        PrintBeans.bind(context, props, dataSource, devices, recorder, json, listeners);
+        PrintBeans.bind(context, props, dataSource, devices, recorder, json, listeners, mqtt);
         registry.bind("masterDataApi", new MasterDataApi(new SerialImporter(dataSource), new SerialQuery(dataSource),
                 json));
         // the audit of route file changes exists with reload off too: it shows what was changed when it was on

@@ -1,5 +1,6 @@
 package io.linehub.config;
 
+import io.linehub.mqtt.MqttSocketFactory;
 import io.linehub.sim.EmbeddedMqttBroker;
 import io.linehub.sim.PortInUseException;
 import java.net.URI;
@@ -23,7 +24,13 @@ final class MqttBrokerStarter {
         if (!props.getBoolean("linehub.mqtt.embedded", true) || System.getenv("LINEHUB_MQTT_URL") != null) {
             return;
         }
-        URI url = URI.create(props.get("linehub.mqtt.url", "tcp://127.0.0.1:1883"));
+        String configured = props.get("linehub.mqtt.url", "tcp://127.0.0.1:1883");
+        if (MqttSocketFactory.isTls(configured)) {
+            // the embedded broker speaks plain MQTT only: an ssl:// URL names a real broker
+            LOG.info("embedded MQTT broker not started: {} is a TLS broker", configured);
+            return;
+        }
+        URI url = URI.create(configured);
         String host = url.getHost() == null ? "127.0.0.1" : url.getHost();
         int port = url.getPort() > 0 ? url.getPort() : 1883;
         EmbeddedMqttBroker broker = new EmbeddedMqttBroker(host, port, false, null);

@@ -3,6 +3,7 @@ package io.linehub.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linehub.api.PrintApi;
 import io.linehub.masterdata.SerialPool;
+import io.linehub.mqtt.MqttConnection;
 import io.linehub.masterdata.SerialQuery;
 import io.linehub.print.LabelRenderer;
 import io.linehub.print.LabelTemplates;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Endpoint;
 
 /** Wires printing: templates from config/labels, the job intake and ledger, one queue per printer. */
 final class PrintBeans {
@@ -31,7 +33,8 @@ final class PrintBeans {
     }
 
     static void bind(CamelContext context, HubProperties props, DataSource dataSource, DeviceRegistry devices,
-                     EventRecorder recorder, ObjectMapper json, ScanOutcomeListeners listeners) throws Exception {
+                     EventRecorder recorder, ObjectMapper json, ScanOutcomeListeners listeners, MqttConnection mqtt)
+            throws Exception {
         LabelRenderer renderer = new LabelRenderer(LabelTemplates.load(
                 Path.of(props.get("linehub.config.dir", "config")).resolve(props.get("linehub.labels.dir", "labels"))));
         PrintJobStore store = new PrintJobStore(json);
@@ -40,8 +43,8 @@ final class PrintBeans {
         String prefix = props.get("linehub.mqtt.prefix", "linehub");
         Map<String, String> lines = new HashMap<>();
         devices.all().stream().filter(Device::isPrinter).forEach(d -> lines.put(d.id(), d.line()));
-        String statusEndpoint = "paho-mqtt5:" + prefix + "/printer-status?brokerUrl=" + props.get("linehub.mqtt.url")
-                + "&clientId=" + props.get("linehub.hub-id") + "-printer-status&qos=1";
+        PahoMqtt5Endpoint statusEndpoint = MqttEndpoints.producer(context, mqtt, prefix + "/printer-status",
+                props.get("linehub.hub-id") + "-printer-status");
         PrinterStatusTopic statusTopic = new PrinterStatusTopic(context.createProducerTemplate(), statusEndpoint,
                 prefix, lines, json);
         PrinterQueues queues = new PrinterQueues(ledger);

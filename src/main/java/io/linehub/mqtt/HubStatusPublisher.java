@@ -23,25 +23,21 @@ public final class HubStatusPublisher extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(HubStatusPublisher.class);
     private static final long RETRY_SECONDS = 5;
 
-    private final String url;
+    private final MqttConnection connection;
     private final String clientId;
     private final String topic;
-    private final String userName;
-    private final String password;
     private ScheduledExecutorService retries;
     private MqttAsyncClient client;
 
-    public HubStatusPublisher(String url, String clientId, String topic, String userName, String password) {
-        this.url = url;
+    public HubStatusPublisher(MqttConnection connection, String clientId, String topic) {
+        this.connection = connection;
         this.clientId = clientId;
         this.topic = topic;
-        this.userName = userName;
-        this.password = password;
     }
 
     @Override
     protected void doStart() throws Exception {
-        client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+        client = new MqttAsyncClient(connection.url(), clientId, new MemoryPersistence());
         client.setCallback(new Announcer());
         retries = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "linehub-hub-status");
@@ -57,14 +53,11 @@ public final class HubStatusPublisher extends ServiceSupport {
         options.setAutomaticReconnect(true);
         MqttMessage will = message("offline");
         options.setWill(topic, will);
-        if (userName != null && !userName.isBlank()) {
-            options.setUserName(userName);
-            options.setPassword(password == null ? new byte[0] : password.getBytes(StandardCharsets.UTF_8));
-        }
+        connection.applyTo(options);
         try {
             client.connect(options).waitForCompletion(10_000);
         } catch (MqttException e) {
-            LOG.warn("hub status: broker {} not reachable ({}); retrying every {} s", url, e.getMessage(),
+            LOG.warn("hub status: broker {} not reachable ({}); retrying every {} s", connection.url(), e.getMessage(),
                     RETRY_SECONDS);
             if (!retries.isShutdown()) {
                 retries.schedule(this::connect, RETRY_SECONDS, TimeUnit.SECONDS);

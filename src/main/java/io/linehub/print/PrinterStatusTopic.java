@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,15 +19,15 @@ public final class PrinterStatusTopic implements BiConsumer<String, String> {
     private static final Logger LOG = LoggerFactory.getLogger(PrinterStatusTopic.class);
 
     private final ProducerTemplate producer;
-    private final String endpointUri;
+    private final Endpoint endpoint;
     private final String prefix;
     private final Map<String, String> lineOfPrinter;
     private final ObjectMapper json;
 
-    public PrinterStatusTopic(ProducerTemplate producer, String endpointUri, String prefix,
+    public PrinterStatusTopic(ProducerTemplate producer, Endpoint endpoint, String prefix,
                               Map<String, String> lineOfPrinter, ObjectMapper json) {
         this.producer = producer;
-        this.endpointUri = endpointUri;
+        this.endpoint = endpoint;
         this.prefix = prefix;
         this.lineOfPrinter = Map.copyOf(lineOfPrinter);
         this.json = json;
@@ -46,7 +47,7 @@ public final class PrinterStatusTopic implements BiConsumer<String, String> {
                     "CamelPahoMqtt5OverrideTopic", prefix + "/" + line + "/printer/" + printer + "/status",
                     "CamelPahoMqtt5Retained", Boolean.TRUE);
             // asynchronous: a printer's queue thread never waits on the broker
-            producer.asyncRequestBodyAndHeaders(endpointUri, json.writeValueAsString(body), headers);
+            producer.asyncRequestBodyAndHeaders(endpoint, json.writeValueAsString(body), headers);
         } catch (Exception e) {
             LOG.debug("printer status of {} not published: {}", printer, e.getMessage());
         }

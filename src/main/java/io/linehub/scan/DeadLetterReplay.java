@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,14 +42,14 @@ public final class DeadLetterReplay {
     private final DataSource dataSource;
     private final ScanIntake intake;
     private final ProducerTemplate producer;
-    private final String mqttUri;
+    private final Endpoint mqtt;
 
-    /** @param mqttUri an MQTT producer endpoint of the hub's broker; the topic comes in a header */
-    public DeadLetterReplay(DataSource dataSource, ScanIntake intake, ProducerTemplate producer, String mqttUri) {
+    /** @param mqtt an MQTT producer endpoint of the hub's broker; the topic comes in a header */
+    public DeadLetterReplay(DataSource dataSource, ScanIntake intake, ProducerTemplate producer, Endpoint mqtt) {
         this.dataSource = dataSource;
         this.intake = intake;
         this.producer = producer;
-        this.mqttUri = mqttUri;
+        this.mqtt = mqtt;
     }
 
     public long count() throws SQLException {
@@ -101,7 +102,7 @@ public final class DeadLetterReplay {
                     address(source.substring("tcp://".length())));
             producer.sendBody("direct:scan-pipeline", scan);
         } else if (source.contains("/scanner/") || source.contains("/rfid/")) {
-            producer.sendBodyAndHeader(mqttUri, letter.payload().getBytes(StandardCharsets.UTF_8),
+            producer.sendBodyAndHeader(mqtt, letter.payload().getBytes(StandardCharsets.UTF_8),
                     "CamelPahoMqtt5OverrideTopic", source);
         } else {
             return new Result(id, false, "dead letter " + id + " from " + source + " is not a device input; see its"

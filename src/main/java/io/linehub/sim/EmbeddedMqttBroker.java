@@ -6,10 +6,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
+import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -20,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An embedded ActiveMQ Artemis broker that speaks MQTT 3.1.1 and 5 on one port, for demo mode and tests.
  *
- * <p>Security is off. In-memory by default; when persistent, MQTT sessions and their queued QoS 1/2
- * messages are journalled under the data directory and survive a broker restart (the journal is not
+ * <p>Open by default; optionally TLS on its one port and one account ({@link BrokerSecurity}), so that tests
+ * can run the hub against a broker set up like production. In-memory by default; when persistent, MQTT
+ * sessions and their queued QoS 1/2 messages are journalled under the data directory and survive a broker restart (the journal is not
  * fsynced: it survives a process restart, not a power loss, which is all a demo or fault test needs).
  *
  * <p>Artemis is chatty at INFO. The noisy loggers are {@code org.apache.activemq.artemis.core.server}
@@ -41,6 +49,7 @@ public final class EmbeddedMqttBroker {
     private final int port;
     private final boolean persistent;
     private final Path dataDir;
+    private final BrokerSecurity security;
     private EmbeddedActiveMQ server;
 
     /** An in-memory broker on 127.0.0.1:{@code port}; port 0 picks a free port now. */
@@ -54,7 +63,17 @@ public final class EmbeddedMqttBroker {
     }
 
     public EmbeddedMqttBroker(String host, int port, boolean persistent, Path dataDir) {
+        this(host, port, persistent, dataDir, BrokerSecurity.NONE);
+    }
+
+    /** An in-memory broker on 127.0.0.1:{@code port} that asks for TLS and/or an account. */
+    public EmbeddedMqttBroker(int port, BrokerSecurity security) {
+        this(DEFAULT_HOST, port, false, null, security);
+    }
+
+    public EmbeddedMqttBroker(String host, int port, boolean persistent, Path dataDir, BrokerSecurity security) {
         this.host = Objects.requireNonNull(host, "host");
+        this.security = Objects.requireNonNull(security, "security");
         if (persistent && dataDir == null) {
             throw new IllegalArgumentException("a persistent broker needs a data directory");
         }
@@ -77,6 +96,9 @@ public final class EmbeddedMqttBroker {
         // Artemis only logs a failed acceptor bind and carries on, so check up front for a clear error
         assertPortFree();
         EmbeddedActiveMQ candidate = new EmbeddedActiveMQ().setConfiguration(configuration());
+        if (security.authenticates()) {
+            candidate.setSecurityManager(new SingleUserSecurityManager(security.user(), security.password()));
+        }
         try {
             candidate.start();
         } catch (Exception e) {
@@ -89,7 +111,8 @@ public final class EmbeddedMqttBroker {
             throw new PortInUseException("MQTT broker", host, port, null);
         }
         server = candidate;
-        LOG.info("Embedded MQTT broker listening on {} ({})", url(), persistent ? "persistent in " + dataDir : "in memory");
+        LOG.info("Embedded MQTT broker listening on {} ({}, {})", url(), persistent ? "persistent in " + dataDir : "in memory",
+                security);
     }
 
     /** Stops the broker, closing client connections; a no-op when not running. */
@@ -136,16 +159,19 @@ public final class EmbeddedMqttBroker {
         return host;
     }
 
-    /** The client URL, e.g. {@code tcp://127.0.0.1:1883}. */
+    /** The client URL, e.g. {@code tcp://127.0.0.1:1883}, or {@code ssl://...} with TLS. */
     public String url() {
-        return "tcp://" + host + ":" + port;
+        return (security.tls() ? "ssl://" : "tcp://") + host + ":" + port;
     }
 
     private Configuration configuration() {
         Configuration config = new ConfigurationImpl()
                 .setName("linehub-mqtt-" + port)
                 .setPersistenceEnabled(persistent)
-                .setSecurityEnabled(false)
+                .setSecurityEnabled(security.authenticates())
+                // with security on, Artemis still lets its internal cluster user in with the well-known
+                // default password ("CHANGE ME!!"); nobody needs that user here, so nobody may know it
+                .setClusterPassword(randomSecret())
                 .setJMXManagementEnabled(false)
                 // NIO journal: the default AIO journal needs libaio, which is not always installed
                 .setJournalType(JournalType.NIO)
@@ -163,12 +189,24 @@ public final class EmbeddedMqttBroker {
                 .addAddressSetting("#", new AddressSettings()
                         .setDeadLetterAddress(SimpleString.of("DLA"))
                         .setExpiryAddress(SimpleString.of("ExpiryQueue")));
-        try {
-            config.addAcceptorConfiguration(ACCEPTOR, "tcp://" + host + ":" + port + "?protocols=MQTT");
-        } catch (Exception e) {
-            throw new IllegalStateException("bad MQTT acceptor address " + host + ":" + port, e);
+        // parameters as a map, not an acceptor URI: a keystore password may hold any character
+        Map<String, Object> params = new HashMap<>();
+        params.put(TransportConstants.HOST_PROP_NAME, host);
+        params.put(TransportConstants.PORT_PROP_NAME, port);
+        params.put(TransportConstants.PROTOCOLS_PROP_NAME, "MQTT");
+        if (security.tls()) {
+            params.put(TransportConstants.SSL_ENABLED_PROP_NAME, true);
+            params.put(TransportConstants.KEYSTORE_PATH_PROP_NAME, security.keystore().toAbsolutePath().toString());
+            params.put(TransportConstants.KEYSTORE_PASSWORD_PROP_NAME, security.keystorePassword());
         }
+        config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(), params, ACCEPTOR));
         return config;
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     private void assertPortFree() {

@@ -1,6 +1,7 @@
 package io.linehub.sim;
 
 import io.linehub.mqtt.MqttCallbackAdapter;
+import io.linehub.mqtt.MqttConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,17 @@ public final class MqttProbe implements AutoCloseable {
      * above zero, the broker queues QoS 1 messages for it while it is disconnected.
      */
     public MqttProbe(String url, String clientId, boolean cleanStart, long sessionExpirySeconds) {
+        this(MqttConnection.plain(url), clientId, cleanStart, sessionExpirySeconds);
+    }
+
+    /** A clean-start probe on a broker that asks for TLS and/or a login. */
+    public MqttProbe(MqttConnection connection, String clientId) {
+        this(connection, clientId, true, 0);
+    }
+
+    private MqttProbe(MqttConnection connection, String clientId, boolean cleanStart, long sessionExpirySeconds) {
+        String url = connection.url();
+        connection.applyTo(options);
         try {
             // memory persistence: Paho's default file persistence litters the working directory
             client = new MqttClient(url, clientId, new MemoryPersistence());

@@ -58,6 +58,7 @@ final class TestHub implements AutoCloseable {
         overrides.put("linehub.relay.poll-ms", "50");
         overrides.put("linehub.relay.backoff-initial-ms", "100");
         overrides.put("linehub.relay.backoff-max-ms", "1000");
+        overrides.putAll(env.hubSettings());
         overrides.putAll(extra);
     }
 
@@ -146,6 +147,7 @@ final class TestHub implements AutoCloseable {
         publisher = new MqttClient(env.mqttUrl(), "pub" + id, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
+        env.mqttClient().applyTo(options);
         publisher.connect(options);
     }
 
@@ -155,11 +157,25 @@ final class TestHub implements AutoCloseable {
 
     /** Writes raw bytes on one new TCP connection, as a scanner would, and closes it. */
     void sendTcp(byte[] bytes) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", tcpPort)) {
+        sendTcpFrom("127.0.0.1", bytes);
+    }
+
+    /**
+     * As {@link #sendTcp}, from another local address (127.0.0.2 on Linux is loopback too, but another
+     * scanner as far as the hub can tell).
+     */
+    void sendTcpFrom(String localAddress, byte[] bytes) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", tcpPort, java.net.InetAddress.getByName(localAddress), 0)) {
             OutputStream out = socket.getOutputStream();
             out.write(bytes);
             out.flush();
         }
+    }
+
+    /** Puts a setting (e.g. the API token) before {@link #start}. */
+    TestHub with(String key, String value) {
+        overrides.put(key, value);
+        return this;
     }
 
     @Override

@@ -28,7 +28,8 @@ class UnknownDeviceTest {
         env = new EmbeddedEnvironment();
         erp = new EventReceiver(0, "/erp/events", true);
         erp.start();
-        hub = new TestHub(env, erp.url(), Map.of("linehub.profile", "prod"));
+        // prod refuses to start without the API token (LINEHUB_API_TOKEN); the test hands it in as a setting
+        hub = new TestHub(env, erp.url(), Map.of("linehub.profile", "prod", "linehub.api.token", "unknown-device-test"));
         hub.start();
         DemoSeeder.seedIfEmpty(hub.dataSource(), 100);
     }

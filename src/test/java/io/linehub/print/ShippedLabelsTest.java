@@ -81,6 +81,41 @@ class ShippedLabelsTest {
             "the hostile value is escaped: " + hostile);
     }
 
+    /**
+     * The classic attacks beyond the one above: a whole second format with its own field data, a control
+     * command that wipes the printer's memory, a stored format (^DF), and text that looks already escaped
+     * or breaks the line. Each must come out hex-escaped, reversible to exactly what was sent.
+     */
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource(delimiter = '|', value = {
+        "^XA^FDevil^FS^XZ|product|unit-label|_5EXA_5EFDevil_5EFS_5EXZ",
+        "~JA|product|unit-label|_7EJA",
+        "^DFE:EVIL.ZPL^FS|product|unit-label|_5EDFE:EVIL.ZPL_5EFS",
+        "_5EXA|product|unit-label|_5F5EXA",
+        "^XA^FDevil^FS^XZ|product|case-label|_5EXA_5EFDevil_5EFS_5EXZ",
+        "~JA|quantity|case-label|_7EJA",
+        "^DF|quantity|case-label|_5EDF"})
+    void should_print_zpl_commands_in_a_text_field_only_hex_escaped(String hostile, String field, String template,
+                                                                   String escaped) {
+        Map<String, String> fields = new HashMap<>(template.equals("unit-label") ? UNIT : CASE);
+        fields.put(field, "Harmless");
+        List<String> expectedCommands = commands(render(template, fields));
+        fields.put(field, hostile);
+        String zpl = render(template, fields);
+        assertEquals(expectedCommands, commands(zpl), "no command added by " + hostile + " in " + field);
+        assertTrue(zpl.contains(escaped + "^FS"), hostile + " appears only as " + escaped + ": " + zpl);
+        assertFalse(zpl.contains(hostile), "never raw: " + zpl);
+        assertEquals(hostile, ZplEscaper.unescape(escaped), "the printer prints exactly what was sent");
+    }
+
+    @Test
+    void should_not_let_a_line_break_in_text_start_a_command() {
+        Map<String, String> fields = new HashMap<>(UNIT);
+        fields.put("product", "Line one\r\n^XA^FDevil^FS^XZ");
+        String zpl = render("unit-label", fields);
+        assertTrue(zpl.contains("^FH_^FDLine one_0D_0A_5EXA_5EFDevil_5EFS_5EXZ^FS"), "CR and LF escaped too: " + zpl);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"serial", "lot", "gtin", "expiry"})
     void should_refuse_a_hostile_barcode_value_instead_of_printing_it(String field) {
