@@ -48,6 +48,7 @@ import io.linehub.rules.StationRules;
 import io.linehub.scan.DeadLetters;
 import io.linehub.scan.DeviceRegistry;
 import io.linehub.scan.ScanFrameDecoderFactory;
+import io.linehub.scan.TcpConnectionLimit;
 import io.linehub.scan.ScanIntake;
 import io.linehub.scan.ScanOutcomeListeners;
 import io.linehub.scan.ScanPayload;
@@ -123,7 +124,10 @@ public class HubBeans implements CamelConfiguration {
         StationRules stations = StationRules.load(props.configFile("linehub.stations.file", "stations.yaml"));
         registry.bind("deviceRegistry", devices);
         registry.bind("stationRules", stations);
-        registry.bind("scanFrameDecoder", new ScanFrameDecoderFactory(props.getInt("linehub.tcp.max-frame", 4096)));
+        registry.bind("scanFrameDecoder", new ScanFrameDecoderFactory(props.getInt("linehub.tcp.max-frame", 4096),
+                props.getInt("linehub.tcp.frame-timeout-ms", 30_000)));
+        registry.bind("tcpConnectionLimit", new TcpConnectionLimit(props.getInt("linehub.tcp.max-connections", 256),
+                props.getInt("linehub.tcp.max-connections-per-address", 8)));
         SecurityBeans.tcpAllowList(context, props, devices);
         ScanIntake scanIntake = new ScanIntake(devices, stations, new ScanPayload(json, MAX_SCAN_PAYLOAD),
                 props.get("linehub.mqtt.prefix", "linehub"), clock);

@@ -6,12 +6,16 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ByteProcessor;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Splits one scanner connection's byte stream into {@link TcpFrame}s ended by CR, LF or CRLF or wrapped in STX…ETX,
  * rejecting oversized frames without ever closing the connection.
+ *
+ * <p>A frame that is started but not finished within the frame timeout (a client sending a byte a minute)
+ * closes the connection, so such a client cannot hold a connection slot for ever.
  *
  * <p>Not sharable: it keeps per-connection state; use {@link ScanFrameDecoderFactory} to get one per connection.
  */
@@ -34,7 +38,11 @@ public class ScanFrameDecoder extends ByteToMessageDecoder {
     private enum Mode { BETWEEN_FRAMES, LINE, STX_ETX }
 
     private final int maxLength;
+    private final long frameTimeoutMillis;
     private Mode mode = Mode.BETWEEN_FRAMES;
+    // counts started frames, so a timer set for one frame does nothing once that frame is done
+    private long frameNumber;
+    private boolean timerSet;
     // bytes of the pending frame already searched, so slowly arriving frames are not rescanned from their start
     private int scanned;
     // non-null while the tail of an oversized frame is being thrown away: memory stays at maxLength per connection
@@ -42,10 +50,16 @@ public class ScanFrameDecoder extends ByteToMessageDecoder {
     private long oversizedLength;
 
     public ScanFrameDecoder(int maxLength) {
+        this(maxLength, 0);
+    }
+
+    /** @param frameTimeoutMillis how long a started frame may take to finish; 0 for no limit */
+    public ScanFrameDecoder(int maxLength, long frameTimeoutMillis) {
         if (maxLength < 1) {
             throw new IllegalArgumentException("maxLength must be positive, was " + maxLength);
         }
         this.maxLength = maxLength;
+        this.frameTimeoutMillis = frameTimeoutMillis;
     }
 
     public int maxLength() {
@@ -58,9 +72,27 @@ public class ScanFrameDecoder extends ByteToMessageDecoder {
             if (mode == Mode.BETWEEN_FRAMES) {
                 startFrame(in);
             } else if (!decodeFrameBody(ctx, in, out)) {
-                return;
+                break;
             }
         }
+        if (mode != Mode.BETWEEN_FRAMES && frameTimeoutMillis > 0 && !timerSet) {
+            watchFrame(ctx);
+        }
+    }
+
+    private void watchFrame(ChannelHandlerContext ctx) {
+        long watched = frameNumber;
+        timerSet = true;
+        ctx.executor().schedule(() -> {
+            timerSet = false;
+            if (watched == frameNumber && mode != Mode.BETWEEN_FRAMES && ctx.channel().isActive()) {
+                LOG.warn("Closed the connection of {}: a frame started {} ms ago is still not finished (frame timeout)",
+                        ctx.channel().remoteAddress(), frameTimeoutMillis);
+                ctx.close();
+            } else if (mode != Mode.BETWEEN_FRAMES && ctx.channel().isActive()) {
+                watchFrame(ctx);
+            }
+        }, frameTimeoutMillis, TimeUnit.MILLISECONDS);
     }
 
     /** A scanner that closes without a line suffix still delivers its last scan; a truncated STX frame does not. */
@@ -161,6 +193,7 @@ public class ScanFrameDecoder extends ByteToMessageDecoder {
 
     private void resetFrame(Mode next) {
         mode = next;
+        frameNumber++;
         scanned = 0;
         oversizedHead = null;
         oversizedLength = 0;

@@ -12,16 +12,23 @@ public class ScanFrameDecoderFactory extends DefaultChannelHandlerFactory {
     public static final int DEFAULT_MAX_LENGTH = 4096;
 
     private final int maxLength;
+    private final long frameTimeoutMillis;
 
     public ScanFrameDecoderFactory() {
         this(DEFAULT_MAX_LENGTH);
     }
 
     public ScanFrameDecoderFactory(int maxLength) {
+        this(maxLength, 0);
+    }
+
+    /** @param frameTimeoutMillis how long a started frame may take to finish; 0 for no limit */
+    public ScanFrameDecoderFactory(int maxLength, long frameTimeoutMillis) {
         if (maxLength < 1) {
             throw new IllegalArgumentException("maxLength must be positive, was " + maxLength);
         }
         this.maxLength = maxLength;
+        this.frameTimeoutMillis = frameTimeoutMillis;
     }
 
     public int maxLength() {
@@ -30,6 +37,6 @@ public class ScanFrameDecoderFactory extends DefaultChannelHandlerFactory {
 
     @Override
     public ChannelHandler newChannelHandler() {
-        return new ScanFrameDecoder(maxLength);
+        return new ScanFrameDecoder(maxLength, frameTimeoutMillis);
     }
 }
