@@ -69,7 +69,7 @@ class DatabaseOutageTest {
         erp.start();
         hub = new TestHub(env, erp.url(), Map.of("linehub.destination.erp.types", "scan.accepted"));
         hub.start();
-        DemoSeeder.seedIfEmpty(hub.dataSource(), 100_000);
+        DemoSeeder.seedIfEmpty(hub.dataSource(), 20_000);
         load = new LoadUnderFault(hub, erp, env.mqttUrl(), 0);
     }
 
@@ -81,9 +81,9 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void database_unreachable_for_20_s() throws Exception {
-        FaultSuiteTest.assertNothingLost(load.underLoad("PostgreSQL unreachable for 20 s",
-                env.proxy::cut, Duration.ofSeconds(20), env.proxy::restore,
+    void database_unreachable_for_15_s() throws Exception {
+        FaultSuiteTest.assertNothingLost(load.underLoad("PostgreSQL unreachable for 15 s",
+                env.proxy::cut, Duration.ofSeconds(15), env.proxy::restore,
                 "inputs wait (MQTT unacked, TCP unread) and are retried until it is back"));
     }
 }

@@ -111,21 +111,21 @@ class FaultSuiteTest {
     @Test
     @Order(1)
     void erp_answering_500() throws Exception {
-        assertNothingLost(load.underLoad("ERP answers 500 for 20 s", () -> erp.respondWith(500), Duration.ofSeconds(20),
+        assertNothingLost(load.underLoad("ERP answers 500 for 12 s", () -> erp.respondWith(500), Duration.ofSeconds(12),
                 erp::reset, "events wait in the outbox, retried with backoff"));
     }
 
     @Test
     @Order(2)
     void erp_timing_out() throws Exception {
-        assertNothingLost(load.underLoad("ERP times out for 20 s", () -> erp.delayResponses(Duration.ofSeconds(3)),
-                Duration.ofSeconds(20), erp::reset, "a timed-out batch the ERP kept arrives again (same eventIds)"));
+        assertNothingLost(load.underLoad("ERP times out for 12 s", () -> erp.delayResponses(Duration.ofSeconds(3)),
+                Duration.ofSeconds(12), erp::reset, "a timed-out batch the ERP kept arrives again (same eventIds)"));
     }
 
     @Test
     @Order(3)
     void erp_refusing_connections() throws Exception {
-        assertNothingLost(load.underLoad("ERP refuses connections for 20 s", erp::refuseConnections, Duration.ofSeconds(20),
+        assertNothingLost(load.underLoad("ERP refuses connections for 12 s", erp::refuseConnections, Duration.ofSeconds(12),
                 erp::acceptConnections, "connect fails fast; backoff up to 30 s"));
     }
 
@@ -144,7 +144,7 @@ class FaultSuiteTest {
         long restartsBefore = (Long) jmx.getAttribute(watchdog, "Restarts");
         FaultReport.Row row = load.underLoad("zombie subscription (broker drops it, connection stays)",
                 () -> assertTrue(env.broker.dropSubscriptions(hub.hubId()) > 0, "subscriptions dropped"),
-                Duration.ofSeconds(10), () -> { }, "watchdog resubscribes within ~6 s; MQTT scans published while no"
+                Duration.ofSeconds(8), () -> { }, "watchdog resubscribes within ~6 s; MQTT scans published while no"
                         + " subscription existed were dropped by the broker, never seen by the hub", false);
         assertTrue((Long) jmx.getAttribute(watchdog, "Restarts") > restartsBefore, "the watchdog acted (JMX): "
                 + List.of((String[]) jmx.getAttribute(watchdog, "States")) + " restarts "

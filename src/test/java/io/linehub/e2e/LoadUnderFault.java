@@ -60,11 +60,11 @@ final class LoadUnderFault {
         long repeatsBefore = erp.duplicateCount();
         mqtt.start();
         tcp.start();
-        Thread.sleep(3_000);
+        Thread.sleep(2_000);
         inject.run();
         Thread.sleep(hold.toMillis());
         heal.run();
-        Thread.sleep(3_000);
+        Thread.sleep(2_000);
         mqtt.stop();
         tcp.stop();
         long sent = mqtt.sent() + tcp.sent();
