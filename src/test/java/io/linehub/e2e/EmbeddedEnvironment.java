@@ -22,21 +22,31 @@ final class EmbeddedEnvironment implements HubEnvironment {
     private final BrokerSecurity security;
 
     EmbeddedEnvironment() {
-        this(null, BrokerSecurity.NONE);
+        this(null, BrokerSecurity.NONE, false);
     }
 
-    private EmbeddedEnvironment(TestKeystores.Tls tls, BrokerSecurity security) {
+    private EmbeddedEnvironment(TestKeystores.Tls tls, BrokerSecurity security, boolean persistentBroker) {
         this.tls = tls;
         this.security = security;
-        broker = new EmbeddedMqttBroker(EmbeddedMqttBroker.DEFAULT_HOST, FreePort.find(), false, null, security);
+        broker = new EmbeddedMqttBroker(EmbeddedMqttBroker.DEFAULT_HOST, FreePort.find(), persistentBroker,
+                persistentBroker ? dir.resolve("broker") : null, security);
         broker.start();
+    }
+
+    /** A broker that keeps sessions and their queued messages across its restart, as Mosquitto with persistence. */
+    static EmbeddedEnvironment withPersistentBroker() {
+        return new EmbeddedEnvironment(null, BrokerSecurity.NONE, true);
+    }
+
+    EmbeddedMqttBroker broker() {
+        return broker;
     }
 
     /** A broker on TLS (a certificate made for this run) that lets in only {@code user}. */
     static EmbeddedEnvironment secured(String user, String password) {
         TestKeystores.Tls tls = TestKeystores.create("broker");
         return new EmbeddedEnvironment(tls, BrokerSecurity.NONE.withTls(tls.keystore(), tls.password())
-                .withUser(user, password));
+                .withUser(user, password), false);
     }
 
     TestKeystores.Tls tls() {

@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linehub.sim.DemoSeeder;
-import io.linehub.sim.EmbeddedMqttBroker;
 import io.linehub.sim.EventReceiver;
-import io.linehub.sim.FreePort;
 import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,54 +30,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 class FaultSuiteTest {
 
 
-    /** The embedded defaults, but a broker that keeps sessions across its restart, as Mosquitto with persistence. */
-    static final class PersistentBrokerEnvironment implements HubEnvironment {
-        final Path dir = Path.of("target", "e2e", "faults-" + UUID.randomUUID().toString().substring(0, 8));
-        final EmbeddedMqttBroker broker = new EmbeddedMqttBroker(FreePort.find(), true, dir.resolve("broker"));
-
-        PersistentBrokerEnvironment() {
-            broker.start();
-        }
-
-        @Override
-        public String mqttUrl() {
-            return broker.url();
-        }
-
-        @Override
-        public String dbUrl() {
-            return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("linehub") + ";DB_CLOSE_ON_EXIT=FALSE";
-        }
-
-        @Override
-        public String dbUser() {
-            return "sa";
-        }
-
-        @Override
-        public String dbPassword() {
-            return "";
-        }
-
-        @Override
-        public boolean ownsBroker() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-            broker.stop();
-        }
-    }
-
-    private PersistentBrokerEnvironment env;
+    private EmbeddedEnvironment env;
     private EventReceiver erp;
     private TestHub hub;
     private LoadUnderFault load;
 
     @BeforeAll
     void start() throws Exception {
-        env = new PersistentBrokerEnvironment();
+        env = EmbeddedEnvironment.withPersistentBroker();
         erp = new EventReceiver(0, "/erp/events", true);
         erp.start();
         hub = new TestHub(env, erp.url(), Map.of(
@@ -132,8 +88,8 @@ class FaultSuiteTest {
     @Test
     @Order(4)
     void mqtt_broker_stopped_for_30_s() throws Exception {
-        assertNothingLost(load.underLoad("MQTT broker stopped 30 s (persistent sessions)", env.broker::stop,
-                Duration.ofSeconds(30), env.broker::start, "hub and scanners reconnect; TCP unaffected"));
+        assertNothingLost(load.underLoad("MQTT broker stopped 30 s (persistent sessions)", env.broker()::stop,
+                Duration.ofSeconds(30), env.broker()::start, "hub and scanners reconnect; TCP unaffected"));
     }
 
     @Test
@@ -143,7 +99,7 @@ class FaultSuiteTest {
         var jmx = ManagementFactory.getPlatformMBeanServer();
         long restartsBefore = (Long) jmx.getAttribute(watchdog, "Restarts");
         FaultReport.Row row = load.underLoad("zombie subscription (broker drops it, connection stays)",
-                () -> assertTrue(env.broker.dropSubscriptions(hub.hubId()) > 0, "subscriptions dropped"),
+                () -> assertTrue(env.broker().dropSubscriptions(hub.hubId()) > 0, "subscriptions dropped"),
                 Duration.ofSeconds(8), () -> { }, "watchdog resubscribes within ~6 s; MQTT scans published while no"
                         + " subscription existed were dropped by the broker, never seen by the hub", false);
         assertTrue((Long) jmx.getAttribute(watchdog, "Restarts") > restartsBefore, "the watchdog acted (JMX): "

@@ -85,8 +85,9 @@ final class LoadUnderFault {
         long accepted = acceptedIn(range).size();
         long delivered = erp.distinctCount() - deliveredBefore;
         long duplicates = erp.duplicateCount() - repeatsBefore;
+        long acceptedTwice = acceptedTwice(range);
         FaultReport.Row row = new FaultReport.Row(fault, sent, accepted, delivered, Math.max(0, sent - accepted),
-                duplicates, note);
+                duplicates, note + (acceptedTwice > 0 ? "; SERIALS ACCEPTED TWICE: " + acceptedTwice : ""));
         FaultReport.add(row);
         return row;
     }
@@ -97,6 +98,17 @@ final class LoadUnderFault {
             s.add(DemoCatalog.item(i).serial());
         }
         return s;
+    }
+
+    /** Serials with two different accepted eventIds: a scan recorded twice, which must never happen. */
+    long acceptedTwice(Set<String> range) {
+        java.util.Map<String, Set<String>> ids = new java.util.HashMap<>();
+        for (ReceivedEvent e : erp.events()) {
+            if ("scan.accepted".equals(e.type()) && range.contains(e.serial())) {
+                ids.computeIfAbsent(e.serial(), k -> new HashSet<>()).add(e.eventId());
+            }
+        }
+        return ids.values().stream().filter(v -> v.size() > 1).count();
     }
 
     private Set<String> acceptedIn(Set<String> range) {
