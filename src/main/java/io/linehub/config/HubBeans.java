@@ -16,7 +16,10 @@ import io.linehub.ops.DeadLettersJmx;
 import java.util.List;
 import org.apache.camel.health.HealthCheckRegistry;
 import io.linehub.ops.DeadLettersMBean;
+import io.linehub.ops.OpsView;
 import io.linehub.ops.PlatformMBean;
+import io.linehub.ops.ScanActivity;
+import io.linehub.print.PrinterQueues;
 import io.linehub.scan.DeadLetterReplay;
 import io.linehub.api.RouteChangesApi;
 import io.linehub.epcis.EpcisDocuments;
@@ -126,8 +129,12 @@ public class HubBeans implements CamelConfiguration {
         registry.bind("stationRules", stations);
         registry.bind("scanFrameDecoder", new ScanFrameDecoderFactory(props.getInt("linehub.tcp.max-frame", 4096),
                 props.getInt("linehub.tcp.frame-timeout-ms", 30_000)));
-        registry.bind("tcpConnectionLimit", new TcpConnectionLimit(props.getInt("linehub.tcp.max-connections", 256),
-                props.getInt("linehub.tcp.max-connections-per-address", 8)));
+        TcpConnectionLimit tcpConnections = new TcpConnectionLimit(props.getInt("linehub.tcp.max-connections", 256),
+                props.getInt("linehub.tcp.max-connections-per-address", 8));
+        registry.bind("tcpConnectionLimit", tcpConnections);
+        ScanActivity activity = new ScanActivity(devices, tcpConnections::openFrom,
+                Duration.ofSeconds(props.getInt("linehub.ops.device-online-seconds", 300)), clock);
+        registry.bind("scanActivity", activity);
         SecurityBeans.tcpAllowList(context, props, devices);
         ScanIntake scanIntake = new ScanIntake(devices, stations, new ScanPayload(json, MAX_SCAN_PAYLOAD),
                 props.get("linehub.mqtt.prefix", "linehub"), clock);
@@ -142,10 +149,10 @@ public class HubBeans implements CamelConfiguration {
         ScanOutcomeListeners listeners = new ScanOutcomeListeners();
         int readWindowMs = props.getInt("linehub.aggregation.read-window-ms", 2000);
         registry.bind("scanPipeline", new ScanPipeline(new Gs1Parser(clock), decider, stations, recorder,
-                counters, listeners, new CaseWindows(
+                counters, activity, listeners, new CaseWindows(
                         Duration.ofMillis(readWindowMs),
                         Duration.ofMillis(props.getInt("linehub.aggregation.sequence-idle-ms", 30_000))), clock));
-        registry.bind("casePacking", new CasePacking(dataSource, stations, recorder, counters, clock));
+        registry.bind("casePacking", new CasePacking(dataSource, stations, recorder, counters, activity, clock));
         registry.bind("caseReadStrategy", new CaseReadStrategy());
         registry.bind("caseReadRepository", CaseReadRepository.create(dataSource,
                 props.getInt("linehub.aggregation.recovery-interval-ms", 5000)));
@@ -163,7 +170,7 @@ public class HubBeans implements CamelConfiguration {
                 new TagReadParser(props.getBoolean("linehub.rfid.impinj-epc-is-hex", false)),
                 new ReadDeduplicator(Duration.ofMillis(dedupMs), perAntenna, maxTags),
                 new ReadDeduplicator(Duration.ofMillis(Math.min(dedupMs, readWindowMs)), perAntenna, maxTags),
-                devices, stations, props.get("linehub.mqtt.prefix", "linehub"), clock));
+                devices, activity, stations, props.get("linehub.mqtt.prefix", "linehub"), clock));
         OutboxRelay relay;
         registry.bind("outboxRelay", relay = new OutboxRelay(dataSource, destinations, counters,
                 props.get("linehub.mqtt.prefix", "linehub"),
@@ -180,6 +187,9 @@ public class HubBeans implements CamelConfiguration {
         registry.bind("subscriptions", subscriptions);
         context.addComponent("outbox", new OutboxComponent(relay, subscriptions));
         PrintBeans.bind(context, props, dataSource, devices, recorder, json, listeners, mqtt);
+        OpsBeans.bind(context, props, new OpsView(activity, counters,
+                registry.lookupByNameAndType("printerQueues", PrinterQueues.class), devices, relay, destinations,
+                replay), json, clock);
         registry.bind("masterDataApi", new MasterDataApi(new SerialImporter(dataSource), new SerialQuery(dataSource),
                 json));
         // the audit of route file changes exists with reload off too: it shows what was changed when it was on

@@ -2,6 +2,7 @@ package io.linehub.packing;
 
 import io.linehub.db.Transaction;
 import io.linehub.ops.HubCounters;
+import io.linehub.ops.ScanActivity;
 import io.linehub.relay.EventRecorder;
 import io.linehub.relay.HubEvent;
 import io.linehub.rules.Rejection;
@@ -39,14 +40,16 @@ public final class CasePacking {
     private final StationRules stations;
     private final EventRecorder recorder;
     private final HubCounters counters;
+    private final ScanActivity activity;
     private final Clock clock;
 
     public CasePacking(DataSource dataSource, StationRules stations, EventRecorder recorder, HubCounters counters,
-                       Clock clock) {
+                       ScanActivity activity, Clock clock) {
         this.dataSource = dataSource;
         this.stations = stations;
         this.recorder = recorder;
         this.counters = counters;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -111,6 +114,7 @@ public final class CasePacking {
             return fresh;
         });
         report(first, ssccs, events);
+        activity.recorded(events);
         return events;
     }
 

@@ -44,6 +44,22 @@ public final class PrintLedger {
         }
     }
 
+    /** Jobs of a printer not yet printed or failed. */
+    public long depth(String printer) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM print_job WHERE printer = ?"
+                     + " AND state IN (?, ?, ?)")) {
+            ps.setString(1, printer);
+            ps.setString(2, PrintJob.QUEUED);
+            ps.setString(3, PrintJob.SENDING);
+            ps.setString(4, PrintJob.SENT);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** @return false when another worker moved the job first */
     public boolean move(PrintJob job, String from, String to) throws SQLException {
         try (Connection c = dataSource.getConnection()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,8 @@ public final class PrinterQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrinterQueue.class);
     private static final int MAX_STEPS_PER_TICK = 200;
+    /** The status while an operator holds the queue. */
+    public static final String PAUSED = "paused by operator";
 
     private final String printer;
     private final PrinterLink link;
@@ -25,8 +28,12 @@ public final class PrinterQueue {
     private final BiConsumer<String, String> statusListener;
     private final Duration backoffMax;
     private Duration backoff = Duration.ZERO;
-    private long nextAttemptNanos;
-    private String status = "unknown";
+    private volatile long nextAttemptNanos;
+    private volatile String status = "unknown";
+    // volatile: an operator pauses from a JMX or HTTP thread while the queue's own thread works
+    private volatile boolean paused;
+    private final LongAdder printed = new LongAdder();
+    private final LongAdder failed = new LongAdder();
 
     /** @param statusListener told (printer, status text) whenever the printer's status changes */
     public PrinterQueue(String printer, String host, int port, PrintLedger ledger, LabelRenderer renderer,
@@ -41,6 +48,11 @@ public final class PrinterQueue {
 
     /** Works the queue until it is empty, the printer is busy or not ready, or the tick's budget is spent. */
     public synchronized void drain() {
+        if (paused) {
+            // a job already in the printer finishes there; nothing new is sent
+            report(PAUSED);
+            return;
+        }
         if (System.nanoTime() < nextAttemptNanos) {
             return;
         }
@@ -81,6 +93,7 @@ public final class PrinterQueue {
                 return false;
             }
             ledger.printed(sent.get());
+            printed.increment();
             return true;
         }
         Optional<PrintJob> next = ledger.head(printer, PrintJob.QUEUED);
@@ -93,6 +106,7 @@ public final class PrinterQueue {
             zpl = renderer.render(job.template(), job.fields(), job.copies());
         } catch (RuntimeException e) {
             ledger.failed(job, PrintJob.QUEUED, "cannot render: " + e.getMessage());
+            failed.increment();
             return true;
         }
         if (!ledger.move(job, PrintJob.QUEUED, PrintJob.SENDING)) {
@@ -103,6 +117,7 @@ public final class PrinterQueue {
         } catch (IOException e) {
             // part of the label may have reached the printer: failing it beats printing it twice
             ledger.failed(job, PrintJob.SENDING, "connection broke while sending: " + e.getMessage());
+            failed.increment();
             throw e;
         }
         ledger.move(job, PrintJob.SENDING, PrintJob.SENT);
@@ -117,8 +132,35 @@ public final class PrinterQueue {
         }
     }
 
-    public synchronized String status() {
+    // not synchronized: a scrape must not wait while drain() waits on a silent printer
+    public String status() {
         return status;
+    }
+
+    /** Holds the queue: nothing more is sent until {@link #resume}. Not synchronized: a drain may be waiting on the printer. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /** An operator's "retry now": the next tick talks to the printer instead of waiting out the backoff. */
+    public void retryNow() {
+        nextAttemptNanos = System.nanoTime();
+    }
+
+    public long printed() {
+        return printed.sum();
+    }
+
+    public long failed() {
+        return failed.sum();
     }
 
     public void close() {

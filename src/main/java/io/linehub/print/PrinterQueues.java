@@ -27,6 +27,15 @@ public final class PrinterQueues {
         }
     }
 
+    public PrinterQueue queue(String printer) {
+        return queues.get(printer);
+    }
+
+    /** Jobs waiting for or in the printer (queued, sending, sent), for operations. */
+    public long depth(String printer) throws SQLException {
+        return ledger.depth(printer);
+    }
+
     public Set<String> printers() {
         return queues.keySet();
     }

@@ -248,6 +248,25 @@ public final class OutboxRelay {
         return backoff(destinationName).failingSince();
     }
 
+    /** When the oldest event still pending for a destination was recorded, or null when none is pending. */
+    public Instant oldestPending(String destinationName) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT MIN(o.created_at) FROM outbox_delivery d"
+                     + " JOIN outbox o ON o.id = d.outbox_id WHERE d.destination = ?")) {
+            ps.setString(1, destinationName);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                java.sql.Timestamp t = rs.getTimestamp(1);
+                return t == null ? null : t.toInstant();
+            }
+        }
+    }
+
+    /** Drops the destination's backoff so its relay tries again on its next tick (an operator's "retry now"). */
+    public void retryNow(String destinationName) {
+        backoff(destinationName).retryNow();
+    }
+
     private List<Row> pending(String destinationName, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT o.id, o.event_id, o.event_type, o.line, o.payload"

@@ -45,6 +45,12 @@ final class RelayBackoff {
         return since;
     }
 
+    /** An operator's "retry now": the next tick tries at once; the outage, if any, is still on record. */
+    synchronized void retryNow() {
+        current = initial;
+        nextAttempt = Instant.MIN;
+    }
+
     synchronized Instant failingSince() {
         return failingSince;
     }

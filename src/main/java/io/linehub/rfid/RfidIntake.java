@@ -5,6 +5,7 @@ import io.linehub.epc.EpcError;
 import io.linehub.epc.EpcResult;
 import io.linehub.epc.EpcTag;
 import io.linehub.scan.Device;
+import io.linehub.ops.ScanActivity;
 import io.linehub.scan.DeviceRegistry;
 import io.linehub.scan.DeviceTopic;
 import io.linehub.rules.StationRules;
@@ -33,6 +34,7 @@ public final class RfidIntake {
     private final ReadDeduplicator dedup;
     private final ReadDeduplicator packingDedup;
     private final DeviceRegistry devices;
+    private final ScanActivity activity;
     private final StationRules stations;
     private final String topicPrefix;
     private final Clock clock;
@@ -42,12 +44,13 @@ public final class RfidIntake {
      *                     so that a unit read again with the next case is not taken for a repeat
      */
     public RfidIntake(TagReadParser parser, ReadDeduplicator dedup, ReadDeduplicator packingDedup,
-                      DeviceRegistry devices, StationRules stations,
+                      DeviceRegistry devices, ScanActivity activity, StationRules stations,
                       String topicPrefix, Clock clock) {
         this.parser = parser;
         this.dedup = dedup;
         this.packingDedup = packingDedup;
         this.devices = devices;
+        this.activity = activity;
         this.stations = stations;
         this.topicPrefix = topicPrefix;
         this.clock = clock;
@@ -61,6 +64,7 @@ public final class RfidIntake {
         String line = reader.map(Device::line).orElse(named.line() != null ? named.line() : "unassigned");
         String station = reader.map(Device::station).orElse(stations.defaultStation());
         boolean packing = stations.forStation(station).aggregates();
+        activity.readerMessage(readerId, line, reader.isPresent());
         Instant now = clock.instant();
         ReadBatch batch = parser.parse(exchange.getMessage().getBody(byte[].class), now);
         batch.problems().forEach(p -> LOG.warn("reader {}: read {} unusable: {}", readerId, p.index(), p.reason()));

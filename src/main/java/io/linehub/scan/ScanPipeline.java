@@ -5,6 +5,7 @@ import io.linehub.gs1.Gs1Error;
 import io.linehub.gs1.Gs1Parser;
 import io.linehub.gs1.ParseResult;
 import io.linehub.ops.HubCounters;
+import io.linehub.ops.ScanActivity;
 import io.linehub.packing.CaseWindows;
 import io.linehub.relay.EventRecorder;
 import io.linehub.relay.HubEvent;
@@ -44,17 +45,20 @@ public final class ScanPipeline {
     private final EventRecorder recorder;
     private final HubCounters counters;
     private final ScanOutcomeListeners listeners;
+    private final ScanActivity activity;
     private final CaseWindows cases;
     private final Clock clock;
 
     public ScanPipeline(Gs1Parser parser, ScanDecider decider, StationRules stations, EventRecorder recorder,
-                        HubCounters counters, ScanOutcomeListeners listeners, CaseWindows cases, Clock clock) {
+                        HubCounters counters, ScanActivity activity, ScanOutcomeListeners listeners, CaseWindows cases,
+                        Clock clock) {
         this.parser = parser;
         this.decider = decider;
         this.stations = stations;
         this.recorder = recorder;
         this.counters = counters;
         this.listeners = listeners;
+        this.activity = activity;
         this.cases = cases;
         this.clock = clock;
     }
@@ -68,6 +72,7 @@ public final class ScanPipeline {
         Message msg = exchange.getMessage();
         Scan scan = msg.getBody(Scan.class);
         counters.scanReceived(scan.line());
+        activity.received(scan);
         InterpretedScan interpreted;
         if (scan.payloadError() != null) {
             interpreted = new InterpretedScan(scan, null, scan.payloadError());
@@ -122,6 +127,7 @@ public final class ScanPipeline {
                 counters.accepted(e.line());
             }
         }
+        activity.recorded(events);
         listeners.recorded(outcome.scan().scan(), events);
         exchange.getMessage().setBody(events);
         return events;

@@ -62,6 +62,11 @@ public final class TcpConnectionLimit extends ChannelInboundHandlerAdapter {
         super.channelInactive(ctx);
     }
 
+    /** Whether a connection from this address is open now: a TCP scanner counts as online while it is. */
+    public boolean openFrom(String address) {
+        return perAddress.containsKey(address);
+    }
+
     /** Connections open now, for operations. */
     public int open() {
         return total.get();
