@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class EventReceiver implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventReceiver.class);
-    private static final String HOST = "127.0.0.1";
+    private static final String LOOPBACK = "127.0.0.1";
     private static final int THREADS = 16;
 
     static {
@@ -36,6 +36,7 @@ public final class EventReceiver implements AutoCloseable {
         }
     }
 
+    private final String host;
     private final String prefix;
     private final EventLedger ledger;
     private final EventHandler handler;
@@ -50,6 +51,15 @@ public final class EventReceiver implements AutoCloseable {
      * @param keepAll    keep every event (tests) rather than a bounded tail (demo, bench)
      */
     public EventReceiver(int port, String pathPrefix, boolean keepAll) {
+        this(LOOPBACK, port, pathPrefix, keepAll);
+    }
+
+    /**
+     * @param host address to listen on: loopback for tests and the demo; all interfaces ({@code 0.0.0.0}) when the
+     *             receiver runs in a container of its own and the hub reaches it over the container network
+     */
+    public EventReceiver(String host, int port, String pathPrefix, boolean keepAll) {
+        this.host = host;
         String trimmed = pathPrefix.endsWith("/") ? pathPrefix.substring(0, pathPrefix.length() - 1) : pathPrefix;
         this.prefix = trimmed.startsWith("/") ? trimmed : "/" + trimmed;
         this.port = port;
@@ -63,11 +73,11 @@ public final class EventReceiver implements AutoCloseable {
             return;
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(HOST, port), 64);
+            server = HttpServer.create(new InetSocketAddress(host, port), 64);
         } catch (BindException e) {
-            throw new PortInUseException("Event receiver", HOST, port, e);
+            throw new PortInUseException("Event receiver", host, port, e);
         } catch (IOException e) {
-            throw new IllegalStateException("Event receiver cannot listen on " + HOST + ":" + port, e);
+            throw new IllegalStateException("Event receiver cannot listen on " + host + ":" + port, e);
         }
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newFixedThreadPool(THREADS, task -> {
@@ -106,7 +116,7 @@ public final class EventReceiver implements AutoCloseable {
 
     /** The full URL of the prefix, e.g. {@code http://127.0.0.1:8089/erp/events}. */
     public String url() {
-        return "http://" + HOST + ":" + port + prefix;
+        return "http://" + host + ":" + port + prefix;
     }
 
     /** Answers every POST with {@code status} until {@link #reset()}; a non-2xx answer records nothing. */

@@ -87,6 +87,11 @@ public final class PrinterSimulator implements AutoCloseable {
                     Duration.ofSeconds(300), false);
         }
 
+        public Settings withHost(String value) {
+            return new Settings(value, port, labelFolder, labelCap, labelBytesCap, maxFormatBytes, bufferFormats,
+                    bufferBytes, printDelay, idleTimeout, realFirmware);
+        }
+
         public Settings withPort(int value) {
             return new Settings(host, value, labelFolder, labelCap, labelBytesCap, maxFormatBytes, bufferFormats,
                     bufferBytes, printDelay, idleTimeout, realFirmware);
