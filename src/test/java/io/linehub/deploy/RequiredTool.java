@@ -7,29 +7,29 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * An external program a test needs (docker-compose). Missing on a developer's machine, the test is skipped;
+ * An external program a test needs (docker-compose, chromium). Missing on a developer's machine, the test is skipped;
  * under CI ({@code -Dlinehub.require-tools=true}, set by {@code .ci/run}) it fails, so a runner that lost the tool
  * cannot turn the check green by skipping it.
  */
-final class RequiredTool {
+public final class RequiredTool {
 
-    static final String REQUIRE_PROPERTY = "linehub.require-tools";
+    public static final String REQUIRE_PROPERTY = "linehub.require-tools";
 
     private RequiredTool() {
     }
 
     /** The program's path on PATH; skips or fails the calling test when there is none. */
-    static Path find(String name) {
+    public static Path find(String name) {
         Optional<Path> found = onPath(name);
         if (found.isEmpty() && Boolean.getBoolean(REQUIRE_PROPERTY)) {
             throw new IllegalStateException(name + " is required here (" + REQUIRE_PROPERTY
                     + "=true) but not on PATH; .ci/run installs it with apt-get");
         }
-        Assumptions.assumeTrue(found.isPresent(), name + " is not installed (apt-get install docker-compose)");
+        Assumptions.assumeTrue(found.isPresent(), name + " is not installed (apt-get install " + name + ")");
         return found.orElseThrow();
     }
 
-    static Optional<Path> onPath(String name) {
+    public static Optional<Path> onPath(String name) {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
