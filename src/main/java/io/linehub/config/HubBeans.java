@@ -9,6 +9,8 @@ import io.linehub.api.DeadLetterApi;
 import io.linehub.db.DatabaseOutage;
 import io.linehub.api.MasterDataApi;
 import io.linehub.mqtt.SubscriptionWatchdog;
+import io.linehub.ops.BrokerHealthCheck;
+import io.linehub.ops.DatabaseHealthCheck;
 import io.linehub.ops.SubscriptionHealthCheck;
 import io.linehub.ops.WatchdogJmx;
 import io.linehub.ops.WatchdogMBean;
@@ -120,6 +122,8 @@ public class HubBeans implements CamelConfiguration {
         context.addService(new PlatformMBean("linehub:type=Watchdog", new WatchdogJmx(watchdog), WatchdogMBean.class),
                 true, true);
         HealthCheckRegistry.get(context).register(new SubscriptionHealthCheck(watchdog));
+        HealthCheckRegistry.get(context).register(new BrokerHealthCheck(hubStatus));
+        HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(dataSource));
 
         HubCounters counters = new HubCounters();
         registry.bind("hubCounters", counters);

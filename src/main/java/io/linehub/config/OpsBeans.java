@@ -23,6 +23,7 @@ final class OpsBeans {
     static void bind(CamelContext context, HubProperties props, OpsView view, ObjectMapper json, Clock clock)
             throws Exception {
         context.getRegistry().bind("opsView", view);
+        org.apache.camel.health.HealthCheckRegistry.get(context).register(new io.linehub.ops.OutputsHealthCheck(view));
         context.addService(new OpsMBeans(view), true, true);
         new LinehubMeters(meterRegistry(context), view).bind();
         context.getRegistry().bind("statusApi", new StatusApi(props.get("linehub.hub-id"), clock.instant(), view,

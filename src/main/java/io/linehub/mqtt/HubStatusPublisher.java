@@ -79,6 +79,12 @@ public final class HubStatusPublisher extends ServiceSupport {
         }
     }
 
+    /** Whether the hub's own connection to the broker is up now. */
+    public boolean connected() {
+        MqttAsyncClient c = client;
+        return c != null && c.isConnected();
+    }
+
     /**
      * Publishes on the hub's own connection (QoS 0, not retained), for probes.
      *

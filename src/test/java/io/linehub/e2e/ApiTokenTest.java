@@ -106,7 +106,9 @@ class ApiTokenTest {
     void should_keep_reads_open() throws Exception {
         assertEquals(404, send("GET", "/api/serials/" + GTIN + "/NOPE", null, null).statusCode(), "serial lookup");
         assertEquals(404, send("GET", "/api/print-jobs/nope", null, null).statusCode(), "print job state");
-        assertEquals(200, send("GET", "/observe/health", null, null).statusCode(), "health");
+        // ready once the hub's own broker connection is up (the mqtt-broker check), a moment after start
+        org.awaitility.Awaitility.await("health").atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> send("GET", "/observe/health", null, null).statusCode() == 200);
     }
 
     @Test

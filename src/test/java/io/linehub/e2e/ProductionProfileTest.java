@@ -62,8 +62,9 @@ class ProductionProfileTest {
 
     @Test
     void should_serve_the_line_on_mosquitto_and_postgresql_with_production_rules() throws Exception {
-        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(hub.httpUrl("/observe/health"))).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode(), "ready");
+        await("ready").atMost(WAIT).until(() -> http.send(HttpRequest.newBuilder(
+                URI.create(hub.httpUrl("/observe/health"))).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode() == 200);
         hub.publish("line1", "scanner-1", DemoCatalog.goodCode(11));
         hub.sendTcp((DemoCatalog.goodCode(12) + "\r\n").getBytes(StandardCharsets.UTF_8));
         hub.publish("line1", "stranger-9", DemoCatalog.goodCode(13));
