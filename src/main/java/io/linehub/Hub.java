@@ -1,6 +1,7 @@
 package io.linehub;
 
 import io.linehub.config.HubBeans;
+import java.nio.file.Path;
 import io.linehub.config.HubProperties;
 import io.linehub.print.PrintRoutes;
 import io.linehub.print.PrinterQueues;
@@ -39,6 +40,9 @@ public final class Hub implements AutoCloseable {
         main.addInitialProperty("linehub.profile", profile == null ? "" : profile);
         main.addInitialProperty("linehub.mode", options.mode().name().toLowerCase());
         options.overrides().forEach(main::addOverrideProperty);
+        Path dataDir = Path.of(options.overrides().getOrDefault("linehub.data.dir",
+                System.getProperty("linehub.data.dir", "data")));
+        io.linehub.config.JolokiaAccess.apply(main, options.overrides(), profile, dataDir);
         if (options.mode() == HubMode.DEMO && !options.overrides().containsKey(DemoLine.EPCIS_URL_KEY)
                 && System.getenv("LINEHUB_EPCIS_URL") == null) {
             // the demo's serialization partner is the built-in EPCIS receiver
