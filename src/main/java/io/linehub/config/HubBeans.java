@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.linehub.api.DeadLetterApi;
 import io.linehub.db.DatabaseOutage;
 import io.linehub.api.MasterDataApi;
+import io.linehub.cluster.ClusterBeans;
 import io.linehub.mqtt.SubscriptionWatchdog;
 import io.linehub.ops.BrokerHealthCheck;
 import io.linehub.ops.DatabaseHealthCheck;
@@ -102,6 +103,8 @@ public class HubBeans implements CamelConfiguration {
             LOG.info("demo master data seeded");
         }
 
+        // clustering (off by default): shared MQTT topics and ownership, before any route is made
+        ClusterBeans.configure(context, props);
         MqttBrokerStarter.startIfEmbedded(context, props);
         context.addComponent("paho-mqtt5", new CallbackFirstMqttComponent());
         String prefix = props.get("linehub.mqtt.prefix", "linehub");

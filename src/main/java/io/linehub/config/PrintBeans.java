@@ -2,6 +2,7 @@ package io.linehub.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linehub.api.PrintApi;
+import io.linehub.cluster.ClusterBeans;
 import io.linehub.masterdata.SerialPool;
 import io.linehub.mqtt.MqttConnection;
 import io.linehub.masterdata.SerialQuery;
@@ -52,8 +53,13 @@ final class PrintBeans {
         Duration backoffMax = Duration.ofMillis(props.getInt("linehub.printer.backoff-max-ms", 10_000));
         for (Device d : devices.all()) {
             if (d.isPrinter() && d.host() != null) {
-                queues.add(d.id(), new PrinterQueue(d.id(), d.host(), d.port() == null ? 9100 : d.port(), ledger,
-                        renderer, statusTimeout, backoffMax, statusTopic));
+                PrinterQueue queue = new PrinterQueue(d.id(), d.host(), d.port() == null ? 9100 : d.port(), ledger,
+                        renderer, statusTimeout, backoffMax, statusTopic);
+                if (ClusterBeans.enabled(props)) {
+                    queues.register(d.id(), queue); // recovery on takeover, not at start (another hub may print)
+                } else {
+                    queues.add(d.id(), queue);
+                }
             }
         }
         context.addService(new ClosingService("printerQueues", queues::closeAll), true, true);

@@ -15,6 +15,7 @@ final class CallbackFirstMqttConsumer extends PahoMqtt5Consumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallbackFirstMqttConsumer.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
+    private static final long SHARE_QUIET_MS = 500;
 
     CallbackFirstMqttConsumer(CallbackFirstMqttEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -27,6 +28,7 @@ final class CallbackFirstMqttConsumer extends PahoMqtt5Consumer {
         setClient(client);
         try {
             super.doStart();
+            subscribeOwnProbe(client, endpoint);
         } catch (IllegalStateException e) {
             closeQuietly(client);
             setClient(null);
@@ -40,6 +42,25 @@ final class CallbackFirstMqttConsumer extends PahoMqtt5Consumer {
     }
 
     /**
+     * A shared subscription ($share/group/filter) hands each watchdog probe to one hub of the group, often
+     * not the hub that sent it, so its watchdog would see silence. A second, plain subscription to this
+     * hub's own probe topic gives every hub its own probes (a copy that also arrives through the share is
+     * only one more "heard"). Paho subscribes the $share filter as given: the broker splits the messages.
+     */
+    private void subscribeOwnProbe(MqttClient client, CallbackFirstMqttEndpoint endpoint) throws Exception {
+        String routeId = getRouteId();
+        if (!endpoint.getTopic().startsWith("$share/") || routeId == null) {
+            return;
+        }
+        SubscriptionWatchdog watchdog = endpoint.getCamelContext().getRegistry()
+                .lookupByNameAndType("subscriptionWatchdog", SubscriptionWatchdog.class);
+        String probe = watchdog == null ? null : watchdog.probeTopic(routeId);
+        if (probe != null) {
+            client.subscribe(probe, endpoint.getConfiguration().getQos());
+        }
+    }
+
+    /**
      * Camel stops consumers before in-flight exchanges finish; an exchange completing after the
      * disconnect could not send its ack and would be processed again. So: refuse new messages first
      * (unacknowledged, the broker keeps them for the session), let the current one finish and ack,
@@ -49,11 +70,36 @@ final class CallbackFirstMqttConsumer extends PahoMqtt5Consumer {
     protected void doStop() throws Exception {
         MqttClient client = getClient();
         if (client != null && client.isConnected()) {
+            leaveShare(client);
             client.setCallback(new RefusingCallback());
             awaitInflight();
         }
         super.doStop();
         closeQuietly(client);
+    }
+
+    /**
+     * A shared subscription on a persistent session stays a member of the share while the hub is away, and
+     * brokers such as Mosquitto keep handing it its turn of messages, queued until this client id returns.
+     * A hub leaving cleanly therefore unsubscribes its share first and works what the broker had already
+     * sent, so the rest of the group gets every later message. (A crashed hub cannot do this: its turn waits
+     * in its session until a hub with the same id returns; see README, "More than one hub".)
+     */
+    private void leaveShare(MqttClient client) throws InterruptedException {
+        String topic = ((CallbackFirstMqttEndpoint) getEndpoint()).getTopic();
+        if (!topic.startsWith("$share/")) {
+            return;
+        }
+        try {
+            client.unsubscribe(topic);
+        } catch (Exception e) {
+            LOG.warn("leaving shared subscription {}: {}", topic, e.getMessage());
+            return;
+        }
+        // messages sent before the UNSUBACK are still arriving: work them until a quiet moment
+        awaitInflight();
+        Thread.sleep(SHARE_QUIET_MS);
+        awaitInflight();
     }
 
     private void awaitInflight() throws InterruptedException {

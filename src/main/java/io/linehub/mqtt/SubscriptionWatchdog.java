@@ -186,4 +186,10 @@ public final class SubscriptionWatchdog {
     public Instant lastRestart() {
         return lastRestart;
     }
+
+    /** The probe topic of a watched route, or null when the route is not watched. */
+    public String probeTopic(String routeId) {
+        return watched.stream().filter(w -> w.routeId().equals(routeId)).map(Watched::probeTopic)
+                .findFirst().orElse(null);
+    }
 }

@@ -20,6 +20,19 @@ public final class PrinterQueues {
         ledger.failInterrupted(printer);
     }
 
+    /**
+     * In a cluster: the queue without the restart recovery, because another hub may be printing on this
+     * printer right now and its job in writing is not interrupted; {@link #takeOver} does it once we own it.
+     */
+    public void register(String printer, PrinterQueue queue) {
+        queues.put(printer, queue);
+    }
+
+    /** Before this hub starts working a printer's queue: the start rule, a job caught mid-write is failed. */
+    public int takeOver(String printer) throws SQLException {
+        return ledger.failInterrupted(printer);
+    }
+
     public void drain(String printer) {
         PrinterQueue q = queues.get(printer);
         if (q != null) {

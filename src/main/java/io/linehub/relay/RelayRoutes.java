@@ -1,5 +1,7 @@
 package io.linehub.relay;
 
+import io.linehub.cluster.ClusterBeans;
+import io.linehub.cluster.Ownership;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 
@@ -10,6 +12,7 @@ public final class RelayRoutes {
     }
 
     public static void install(CamelContext context, Destinations destinations, int pollMs) throws Exception {
+        Ownership ownership = ClusterBeans.ownership(context);
         for (Destination d : destinations.all()) {
             if (d.kind() == Destination.Kind.ROUTE) {
                 continue; // a partner route drains its own subscription (outbox: consumer)
@@ -22,8 +25,14 @@ public final class RelayRoutes {
             if (d.kind() == Destination.Kind.HTTP) {
                 builder.parameter("url", d.url());
             }
+            String id = builder.add();
+            if (ownership != null) {
+                // in a cluster one hub relays a destination at a time (order per destination); ownership starts it
+                ownership.register(new Ownership.Resource(id, () -> { }));
+                continue;
+            }
             // routes added after start are not started by the supervising route controller on their own
-            context.getRouteController().startRoute(builder.add());
+            context.getRouteController().startRoute(id);
         }
     }
 }

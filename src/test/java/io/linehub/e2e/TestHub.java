@@ -73,8 +73,9 @@ final class TestHub implements AutoCloseable {
         return "t" + id;
     }
 
+    /** The hub's own MQTT prefix, or the one given in the extra settings (hubs of one cluster share one). */
     String prefix() {
-        return "lh" + id;
+        return overrides.getOrDefault("linehub.mqtt.prefix", "lh" + id);
     }
 
     void start() throws Exception {
