@@ -135,6 +135,13 @@ public final class SubscriptionWatchdog {
             states.put(w.routeId(), State.STOPPED);
             return;
         }
+        if (!consumerConnected(w.routeId())) {
+            // the route's own client is still reconnecting (after a broker restart it can take a few seconds
+            // longer than the hub's status client): restarting it now would race its reconnect
+            lastHeard.put(w.routeId(), now);
+            states.put(w.routeId(), State.BROKER_UNREACHABLE);
+            return;
+        }
         var oldest = context.getInflightRepository().oldest(w.routeId());
         if (oldest != null && (oldest.getElapsed() < silence.toMillis() || holdingForOutage.getAsBoolean())) {
             // busy, e.g. holding its stream through a database outage: its probes wait in the queue behind.
@@ -170,6 +177,14 @@ public final class SubscriptionWatchdog {
         } catch (Exception e) {
             LOG.warn("route {} could not be restarted: {}", routeId, e.getMessage());
         }
+    }
+
+    private boolean consumerConnected(String routeId) {
+        org.apache.camel.Route route = context.getRoute(routeId);
+        if (route != null && route.getConsumer() instanceof org.apache.camel.component.paho.mqtt5.PahoMqtt5Consumer c) {
+            return c.getClient() != null && c.getClient().isConnected();
+        }
+        return true;
     }
 
     /** Route id to state, in watch order. */
