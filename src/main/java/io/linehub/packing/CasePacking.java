@@ -106,7 +106,7 @@ public final class CasePacking {
             // a group recovered after a crash between commit and confirm: its reports exist already
             List<HubEvent> fresh = new ArrayList<>(out.size());
             for (HubEvent e : out) {
-                if (!CaseStore.eventRecorded(c, e.eventId())) {
+                if (!EventRecorder.recorded(c, e.eventId())) {
                     fresh.add(e);
                 }
             }

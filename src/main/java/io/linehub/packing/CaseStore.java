@@ -94,14 +94,6 @@ final class CaseStore {
         return true;
     }
 
-    static boolean eventRecorded(Connection c, String eventId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox WHERE event_id = ?")) {
-            ps.setString(1, eventId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
 
     private static OffsetDateTime utc(Instant t) {
         return t.atOffset(ZoneOffset.UTC);

@@ -43,7 +43,7 @@ public final class EventRecorder {
     public List<HubEvent> record(ScanOutcome outcome) throws SQLException {
         String eventId = ScanEvents.eventIdFor(outcome.scan().scan());
         return Transaction.run(dataSource, c -> {
-            if (alreadyRecorded(c, eventId)) {
+            if (recorded(c, eventId)) {
                 return List.of();
             }
             Decision decision = outcome.decision();
@@ -56,7 +56,8 @@ public final class EventRecorder {
         });
     }
 
-    private static boolean alreadyRecorded(Connection c, String eventId) throws SQLException {
+    /** Whether an event with this id is in the outbox already (a redelivered input recorded before). */
+    public static boolean recorded(Connection c, String eventId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox WHERE event_id = ?")) {
             ps.setString(1, eventId);
             try (ResultSet rs = ps.executeQuery()) {
