@@ -106,7 +106,8 @@ public class HubBeans implements CamelConfiguration {
         // clustering (off by default): shared MQTT topics and ownership, before any route is made
         ClusterBeans.configure(context, props);
         MqttBrokerStarter.startIfEmbedded(context, props);
-        context.addComponent("paho-mqtt5", new CallbackFirstMqttComponent());
+        context.addComponent("paho-mqtt5", new CallbackFirstMqttComponent(
+                Duration.ofSeconds(props.getInt("linehub.mqtt.resend-window-after-start-seconds", 60))));
         String prefix = props.get("linehub.mqtt.prefix", "linehub");
         DatabaseOutage databaseOutage = new DatabaseOutage(clock);
         MqttConnection mqtt = SecurityBeans.mqtt(context, props);
@@ -154,6 +155,7 @@ public class HubBeans implements CamelConfiguration {
                 Duration.ofSeconds(props.getInt("linehub.duplicate-window-seconds", 60)), rejectUnknown);
         EventRecorder recorder = new EventRecorder(dataSource, destinations, json, clock);
         ScanOutcomeListeners listeners = new ScanOutcomeListeners();
+        registry.bind("scanOutcomeListeners", listeners);
         int readWindowMs = props.getInt("linehub.aggregation.read-window-ms", 2000);
         registry.bind("scanPipeline", new ScanPipeline(new Gs1Parser(clock), decider, stations, recorder,
                 counters, activity, listeners, new CaseWindows(

@@ -1,10 +1,14 @@
 package io.linehub.mqtt;
 
+import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttClientPersistence;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * A Paho client that connects only once its callback is set. With a persistent session the broker
@@ -14,22 +18,60 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 final class CallbackFirstMqttClient extends MqttClient {
 
     private final MqttConnectionOptions options;
+    private final ResendWindow resends;
 
     CallbackFirstMqttClient(String serverUri, String clientId, MqttClientPersistence persistence,
-                            MqttConnectionOptions options) throws MqttException {
+                            MqttConnectionOptions options, ResendWindow resends) throws MqttException {
         super(serverUri, clientId, persistence);
         this.options = options;
+        this.resends = resends;
     }
 
     @Override
     public void setCallback(MqttCallback callback) {
-        super.setCallback(callback);
+        super.setCallback(callback == null ? null : new Tracking(callback, resends));
         if (callback != null && !isConnected()) {
             try {
                 connect(options);
             } catch (MqttException e) {
                 throw new IllegalStateException("MQTT connect to " + getServerURI() + " failed: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** Tells the resend window about connects and receipts, then hands everything to Camel's callback. */
+    private record Tracking(MqttCallback camel, ResendWindow resends) implements MqttCallback {
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            resends.connected();
+            camel.connectComplete(reconnect, serverUri);
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) throws Exception {
+            resends.received();
+            camel.messageArrived(topic, message);
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            camel.disconnected(response);
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            camel.mqttErrorOccurred(exception);
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            camel.deliveryComplete(token);
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            camel.authPacketArrived(reasonCode, properties);
         }
     }
 }

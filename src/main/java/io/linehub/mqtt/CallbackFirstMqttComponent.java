@@ -1,5 +1,7 @@
 package io.linehub.mqtt;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
@@ -17,6 +19,12 @@ public final class CallbackFirstMqttComponent extends PahoMqtt5Component {
     // the generated configurers are found by component class name; reuse paho's for the same options
     private final PropertyConfigurer endpointConfigurer = new PahoMqtt5EndpointConfigurer();
     private final PropertyConfigurer componentConfigurer = new PahoMqtt5ComponentConfigurer();
+    private final Duration resendWindowAfterStart;
+
+    /** @param resendWindowAfterStart how far back a resend after a process start may reach (see ResendWindow) */
+    public CallbackFirstMqttComponent(Duration resendWindowAfterStart) {
+        this.resendWindowAfterStart = resendWindowAfterStart;
+    }
 
     @Override
     public PropertyConfigurer getEndpointPropertyConfigurer() {
@@ -31,7 +39,8 @@ public final class CallbackFirstMqttComponent extends PahoMqtt5Component {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         PahoMqtt5Configuration configuration = getConfiguration().copy();
-        CallbackFirstMqttEndpoint answer = new CallbackFirstMqttEndpoint(uri, remaining, this, configuration);
+        CallbackFirstMqttEndpoint answer = new CallbackFirstMqttEndpoint(uri, remaining, this, configuration,
+                new ResendWindow(Clock.systemUTC(), resendWindowAfterStart));
         answer.setClient(getClient());
         setProperties(answer, parameters);
         return answer;

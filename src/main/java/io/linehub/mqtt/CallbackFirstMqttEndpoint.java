@@ -8,11 +8,19 @@ import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 /** A paho-mqtt5 endpoint whose consumers use {@link CallbackFirstMqttClient}; producers are unchanged. */
-final class CallbackFirstMqttEndpoint extends PahoMqtt5Endpoint {
+public final class CallbackFirstMqttEndpoint extends PahoMqtt5Endpoint {
+
+    private final ResendWindow resends;
 
     CallbackFirstMqttEndpoint(String uri, String topic, CallbackFirstMqttComponent component,
-                              PahoMqtt5Configuration configuration) {
+                              PahoMqtt5Configuration configuration, ResendWindow resends) {
         super(uri, topic, component, configuration);
+        this.resends = resends;
+    }
+
+    /** Which earlier records a message arriving now may be a resend of. */
+    public ResendWindow resends() {
+        return resends;
     }
 
     @Override
@@ -26,7 +34,7 @@ final class CallbackFirstMqttEndpoint extends PahoMqtt5Endpoint {
         PahoMqtt5Configuration config = getConfiguration();
         String clientId = config.getClientId() != null ? config.getClientId() : generateClientId();
         CallbackFirstMqttClient client = new CallbackFirstMqttClient(config.getBrokerUrl(), clientId,
-                createMqttClientPersistence(config), createMqttConnectionOptions());
+                createMqttClientPersistence(config), createMqttConnectionOptions(), resends);
         client.setManualAcks(config.isManualAcksEnabled());
         return client;
     }

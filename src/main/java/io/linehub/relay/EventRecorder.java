@@ -6,6 +6,8 @@ import io.linehub.db.Transaction;
 import io.linehub.rules.Decision;
 import io.linehub.rules.Rejection;
 import io.linehub.rules.SerialSnapshot;
+import io.linehub.scan.Delivery;
+import io.linehub.scan.Scan;
 import io.linehub.scan.ScanOutcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +21,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records a decided scan in one transaction: the serial's status change and its history row, the
@@ -26,6 +30,8 @@ import javax.sql.DataSource;
  * acknowledged to the device side, so an accepted scan is never lost.
  */
 public final class EventRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
 
     private final DataSource dataSource;
     private final Destinations destinations;
@@ -41,8 +47,15 @@ public final class EventRecorder {
 
     /** @return the events recorded; empty when the scan was already recorded (a redelivered message) */
     public List<HubEvent> record(ScanOutcome outcome) throws SQLException {
-        String eventId = ScanEvents.eventIdFor(outcome.scan().scan());
+        Scan scan = outcome.scan().scan();
         return Transaction.run(dataSource, c -> {
+            String eventId = resentEventId(c, scan);
+            if (eventId != null) {
+                LOG.info("scan from {} is a resend of the delivery recorded as event {}: not recorded again",
+                        scan.device(), eventId);
+                return List.of();
+            }
+            eventId = ScanEvents.eventIdFor(scan);
             if (recorded(c, eventId)) {
                 return List.of();
             }
@@ -51,9 +64,33 @@ public final class EventRecorder {
                 decision = Decision.reject(Rejection.DUPLICATE, "serial accepted concurrently by another scan");
             }
             List<HubEvent> events = ScanEvents.build(eventId, outcome.scan(), outcome.serial(), decision);
-            enqueueIn(c, events);
+            for (int i = 0; i < events.size(); i++) {
+                enqueue(c, events.get(i), i == 0 && scan.delivery() != null ? scan.delivery().key() : null);
+            }
             return events;
         });
+    }
+
+    /**
+     * The event id a resent delivery was recorded under, when its first delivery was recorded but never
+     * acknowledged; null otherwise. Only a scan without the scanner's timestamp needs this: with one, the
+     * event id is derived from the scan itself and is the same on every delivery.
+     */
+    private String resentEventId(Connection c, Scan scan) throws SQLException {
+        Delivery delivery = scan.delivery();
+        if (scan.deviceTime() != null || delivery == null) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM outbox WHERE delivery_key = ?"
+                + " AND created_at BETWEEN ? AND ? ORDER BY id DESC")) {
+            ps.setString(1, delivery.key());
+            ps.setObject(2, delivery.resendsFrom().atOffset(ZoneOffset.UTC));
+            ps.setObject(3, delivery.resendsTo().atOffset(ZoneOffset.UTC));
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     /** Whether an event with this id is in the outbox already (a redelivered input recorded before). */
@@ -127,15 +164,19 @@ public final class EventRecorder {
     }
 
     private void enqueue(Connection c, HubEvent event) throws SQLException {
+        enqueue(c, event, null);
+    }
+
+    private void enqueue(Connection c, HubEvent event, String deliveryKey) throws SQLException {
         long id;
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO outbox (event_id, event_type, line, payload, created_at) VALUES (?,?,?,?,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (event_id, event_type, line, payload,"
+                + " created_at, delivery_key) VALUES (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, event.eventId());
             ps.setString(2, event.type());
             ps.setString(3, event.line());
             ps.setString(4, toJson(event));
             ps.setObject(5, OffsetDateTime.now(clock));
+            ps.setString(6, deliveryKey);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();

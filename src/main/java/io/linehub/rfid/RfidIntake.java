@@ -76,15 +76,15 @@ public final class RfidIntake {
             EpcResult decoded = EpcDecoder.decode(read.epcHex());
             if (decoded instanceof EpcError error) {
                 observations.add(new Scan(readerId, line, station, reader.isPresent(), "rfid", topic, read.epcHex(),
-                        "EPC " + read.epcHex() + ": " + error.kind() + ": " + error.message(), now, read.readAt(), null));
+                        "EPC " + read.epcHex() + ": " + error.kind() + ": " + error.message(), now, read.readAt(), null, null));
             } else if (decoded instanceof EpcTag tag && tag.gtin() != null) {
                 String elementString = "01" + tag.gtin() + "21" + tag.serial();
                 observations.add(new Scan(readerId, line, station, reader.isPresent(), "rfid", topic, elementString,
-                        null, now, read.readAt(), tag.uri()));
+                        null, now, read.readAt(), tag.uri(), null));
             } else if (decoded instanceof EpcTag tag && tag.sscc() != null && packing) {
                 // a case tag at a packing portal: the case its units are read with
                 observations.add(new Scan(readerId, line, station, reader.isPresent(), "rfid", topic,
-                        "00" + tag.sscc(), null, now, read.readAt(), tag.uri()));
+                        "00" + tag.sscc(), null, now, read.readAt(), tag.uri(), null));
             } else {
                 LOG.debug("reader {} at station {}: {} observed, not a unit; ignored", readerId, station,
                         ((EpcTag) decoded).uri());

@@ -1,11 +1,16 @@
 package io.linehub.scan;
 
+import io.linehub.mqtt.CallbackFirstMqttEndpoint;
+import io.linehub.mqtt.ResendWindow;
 import io.linehub.rules.StationRules;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.camel.Exchange;
+
 
 /** Turns what a transport delivered (MQTT message, TCP frame) into a {@link Scan} with its device. */
 public final class ScanIntake {
@@ -33,8 +38,30 @@ public final class ScanIntake {
         DeviceTopic named = DeviceTopic.parse(topicPrefix, topic);
         String line = named.line() != null ? named.line() : UNASSIGNED_LINE;
         String deviceId = named.device() != null ? named.device() : "unknown";
-        ScanPayload.Content content = payload.read(exchange.getMessage().getBody(byte[].class));
-        return scan(devices.byId(deviceId), deviceId, line, "mqtt", topic, content);
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        ScanPayload.Content content = payload.read(body);
+        return scan(devices.byId(deviceId), deviceId, line, "mqtt", topic, content, mqttDelivery(exchange, topic, body));
+    }
+
+    /**
+     * The delivery's name at the broker, for a resend after a reconnect: session, topic and payload (the
+     * packet id is not kept by every broker), and when the record of an earlier delivery must have been made.
+     */
+    private static Delivery mqttDelivery(Exchange exchange, String topic, byte[] body) {
+        if (!(exchange.getFromEndpoint() instanceof CallbackFirstMqttEndpoint endpoint)) {
+            return null;
+        }
+        ResendWindow.Span span = endpoint.resends().current();
+        if (span == null) {
+            return null;
+        }
+        byte[] head = (endpoint.getConfiguration().getClientId() + '\n' + topic + '\n').getBytes(StandardCharsets.UTF_8);
+        byte[] key = new byte[head.length + (body == null ? 0 : body.length)];
+        System.arraycopy(head, 0, key, 0, head.length);
+        if (body != null) {
+            System.arraycopy(body, 0, key, head.length, body.length);
+        }
+        return new Delivery(UUID.nameUUIDFromBytes(key).toString(), span.from(), span.to());
     }
 
     /** A TCP scanner is identified by its remote address through devices.yaml. */
@@ -45,15 +72,15 @@ public final class ScanIntake {
         ScanPayload.Content content = frame.oversized()
                 ? new ScanPayload.Content(null, null, "TCP frame of " + frame.length() + " bytes exceeds the maximum")
                 : payload.read(frame.data());
-        return scan(device, "tcp:" + address, UNASSIGNED_LINE, "tcp", "tcp://" + address, content);
+        return scan(device, "tcp:" + address, UNASSIGNED_LINE, "tcp", "tcp://" + address, content, null);
     }
 
     private Scan scan(Optional<Device> device, String fallbackId, String fallbackLine, String transport,
-                      String source, ScanPayload.Content content) {
+                      String source, ScanPayload.Content content, Delivery delivery) {
         String id = device.map(Device::id).orElse(fallbackId);
         String line = device.map(Device::line).filter(l -> !l.isBlank()).orElse(fallbackLine);
         String station = device.map(Device::station).orElse(stations.defaultStation());
         return new Scan(id, line, station, device.isPresent(), transport, source, content.data(),
-                content.error(), clock.instant(), content.deviceTime(), null);
+                content.error(), clock.instant(), content.deviceTime(), null, delivery);
     }
 }

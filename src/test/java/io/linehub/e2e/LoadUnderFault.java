@@ -1,6 +1,7 @@
 package io.linehub.e2e;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.linehub.sim.DemoCatalog;
 import io.linehub.sim.EventReceiver;
@@ -89,6 +90,9 @@ final class LoadUnderFault {
         FaultReport.Row row = new FaultReport.Row(fault, sent, accepted, delivered, Math.max(0, sent - accepted),
                 duplicates, note + (acceptedTwice > 0 ? "; SERIALS ACCEPTED TWICE: " + acceptedTwice : ""));
         FaultReport.add(row);
+        // a scan recorded twice under two event ids is a second acceptance, never a harmless repeat
+        assertEquals(0, acceptedTwice,
+                fault + ": serials accepted under two different eventIds: " + row);
         return row;
     }
 

@@ -44,7 +44,7 @@ class CallbackFirstMqttConsumerTest {
         broker = new EmbeddedMqttBroker(FreePort.find());
         broker.start();
         camel = new DefaultCamelContext();
-        camel.addComponent("paho-mqtt5", new CallbackFirstMqttComponent());
+        camel.addComponent("paho-mqtt5", new CallbackFirstMqttComponent(java.time.Duration.ofSeconds(60)));
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
