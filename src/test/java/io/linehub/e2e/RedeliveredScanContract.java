@@ -82,12 +82,19 @@ abstract class RedeliveredScanContract {
             if (code.equals(scan.data())) {
                 recordings.add(events);
                 if (recordings.size() == 1) {
-                    // committed, not yet acknowledged: the PUBACK cannot reach the broker any more (the
-                    // connection stays away a moment, so the ack is not queued for the next connection)
+                    // committed, not yet acknowledged: the PUBACK cannot reach the broker any more. The
+                    // route then starts a new client on the same session, as the subscription watchdog would
+                    // (Paho's own reconnect backs off for up to minutes; the test need not wait for it).
                     proxy.cut();
                     Thread restore = new Thread(() -> {
-                        sleep(2_000);
+                        sleep(1_000);
                         proxy.restore();
+                        try {
+                            hub.hub().context().getRouteController().stopRoute("scan-in-mqtt");
+                            hub.hub().context().getRouteController().startRoute("scan-in-mqtt");
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
                     });
                     restore.setDaemon(true);
                     restore.start();
