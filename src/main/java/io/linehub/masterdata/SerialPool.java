@@ -54,8 +54,12 @@ public final class SerialPool {
     }
 
     private static List<String> candidates(Connection c, String gtin) throws SQLException {
+        // ordered by every column of the serial_pool index, not just serial: only then does H2 read the first
+        // rows of the index range instead of every free serial of the GTIN and sorting them (64 rows read
+        // instead of 21,000 with 100,000 serials; PostgreSQL walks the index either way)
         try (PreparedStatement ps = c.prepareStatement("SELECT serial FROM serial WHERE gtin = ? AND status = ?"
-                + " AND print_job_id IS NULL ORDER BY serial FETCH FIRST " + CANDIDATES + " ROWS ONLY")) {
+                + " AND print_job_id IS NULL ORDER BY status, gtin, print_job_id, serial FETCH FIRST " + CANDIDATES
+                + " ROWS ONLY")) {
             ps.setString(1, gtin);
             ps.setString(2, SerialStatus.PROVISIONED.wire());
             List<String> out = new ArrayList<>(CANDIDATES);
