@@ -16,6 +16,9 @@ public final class ClusterBeans {
     static final String[] SHARED_TOPICS = {"linehub.mqtt.scan-topic", "linehub.mqtt.rfid-topic",
         "linehub.mqtt.job-topic"};
 
+    /** application_name of a hub's lock session in pg_stat_activity: this prefix and the hub id. */
+    public static final String LOCK_SESSION_PREFIX = "linehub-lock:";
+
     private static final Logger LOG = LoggerFactory.getLogger(ClusterBeans.class);
 
     private ClusterBeans() {
@@ -45,13 +48,26 @@ public final class ClusterBeans {
         }
         String hubId = props.get("linehub.hub-id");
         Ownership ownership = new Ownership(context,
-                new AdvisoryLock(dbUrl, props.get("linehub.db.user", ""), props.get("linehub.db.password", "")),
+                new AdvisoryLock(dbUrl, props.get("linehub.db.user", ""), props.get("linehub.db.password", ""),
+                        LOCK_SESSION_PREFIX + hubId),
                 hubId, props.getInt("linehub.cluster.claim-interval-ms", 2000));
         ownership.claimHubId(hubId);
         context.getRegistry().bind("ownership", ownership);
         context.addService(ownership, true, true);
         LOG.info("cluster: hub {} in group {}; MQTT input shared, relays and printer queues claimed by ownership",
                 hubId, group);
+    }
+
+    /** What the single-owner routes ask before acting: the lock check in a cluster, nothing on a single hub. */
+    public static Fence fence(CamelContext context) {
+        Ownership ownership = ownership(context);
+        return ownership == null ? Fence.SINGLE_HUB : ownership.fence();
+    }
+
+    /** Who drains a partner subscription: the hub that holds its lock in a cluster, this hub on its own. */
+    public static PollOwnership pollOwnership(CamelContext context) {
+        Ownership ownership = ownership(context);
+        return ownership == null ? PollOwnership.SINGLE_HUB : ownership.pollOwnership();
     }
 
     /** The ownership service when clustering is on, else null (single hub: start every route directly). */

@@ -2,9 +2,9 @@ package io.linehub.cluster;
 
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * group. Every claim interval it tries the advisory lock of each route it does not own and starts the
  * route once the lock is its own; the lock dies with the old owner's connection, so a survivor takes
  * over within one interval. When this hub's lock connection breaks it stops every owned route at once:
- * another hub may hold the locks already, and nobody printing for a moment is better than two.
+ * another hub may hold the locks already, and nobody printing for a moment is better than two. The routes
+ * ask {@link #fence()} before each batch or label, so a cut lock session stops them at their next step,
+ * not up to one interval later; after such a loss this hub claims nothing for two intervals, so a hub
+ * with a healthy database link takes the work rather than the one whose link just broke.
  */
 public final class Ownership extends ServiceSupport {
 
@@ -28,8 +31,18 @@ public final class Ownership extends ServiceSupport {
         void prepare() throws Exception;
     }
 
-    /** A route that must have one owner, and its takeover step. */
-    public record Resource(String routeId, Takeover takeover) {
+    /** What this hub does once it has stopped a route it no longer owns (e.g. let go of the printer's port). */
+    @FunctionalInterface
+    public interface Release {
+        void afterStop();
+    }
+
+    /** A route that must have one owner, its takeover step and its release step. */
+    public record Resource(String routeId, Takeover takeover, Release release) {
+
+        public Resource(String routeId, Takeover takeover) {
+            this(routeId, takeover, () -> { });
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Ownership.class);
@@ -39,14 +52,21 @@ public final class Ownership extends ServiceSupport {
     private final String hubLockName;
     private final long intervalMs;
     private final Map<String, Resource> resources = new LinkedHashMap<>();
-    private final Set<String> owned = new LinkedHashSet<>();
-    private ScheduledExecutorService timer;
+    // concurrent: operations read it while the ownership thread waits for a route to stop
+    private final Set<String> owned = ConcurrentHashMap.newKeySet();
+    private final String hubId;
+    // volatile: fences read it from the routes' threads to hand a lost route to the ownership thread
+    private volatile ScheduledExecutorService timer;
+    // volatile: partner consumers read it from their own threads (LockOnPoll)
+    private volatile long claimPausedUntilNanos;
 
     Ownership(CamelContext context, AdvisoryLock lock, String hubId, long intervalMs) {
         this.context = context;
         this.lock = lock;
         this.hubLockName = "hub-id:" + hubId;
+        this.hubId = hubId;
         this.intervalMs = intervalMs;
+        this.claimPausedUntilNanos = System.nanoTime();
     }
 
     /** Takes this hub's own id lock: a second hub with the same id would share MQTT sessions, so it must not start. */
@@ -64,8 +84,18 @@ public final class Ownership extends ServiceSupport {
         resources.put(resource.routeId(), resource);
     }
 
+    /** What the owned routes ask before each step the outside world sees. */
+    public Fence fence() {
+        return new LockFence(lock, this::lost);
+    }
+
+    /** For consumers that poll for themselves (partner routes' outbox: subscriptions): take their lock on poll. */
+    public PollOwnership pollOwnership() {
+        return new LockOnPoll(lock, this::claimsPaused);
+    }
+
     /** The routes this hub runs now. */
-    public synchronized Set<String> owned() {
+    public Set<String> owned() {
         return Set.copyOf(owned);
     }
 
@@ -103,9 +133,10 @@ public final class Ownership extends ServiceSupport {
     synchronized void tick() throws Exception {
         if (!lock.alive()) {
             if (!owned.isEmpty()) {
-                LOG.error("ownership: lock connection lost; stopping {} to be safe", owned);
+                LOG.error("ownership: hub {} lost its lock connection; stopping {} to be safe", hubId, owned);
                 stopAll();
             }
+            pauseClaims(); // partner subscriptions too, which ownership does not list
             lock.close();
             lock.connect();
             if (!lock.tryLock(hubLockName)) {
@@ -113,6 +144,9 @@ public final class Ownership extends ServiceSupport {
                 lock.close();
                 return;
             }
+        }
+        if (claimsPaused()) {
+            return;
         }
         for (Resource r : resources.values()) {
             if (!owned.contains(r.routeId()) && lock.tryLock(r.routeId())) {
@@ -126,20 +160,59 @@ public final class Ownership extends ServiceSupport {
             r.takeover().prepare();
             context.getRouteController().startRoute(r.routeId());
             owned.add(r.routeId());
-            LOG.info("ownership: this hub now runs {}", r.routeId());
+            LOG.info("ownership: hub {} now runs {}", hubId, r.routeId());
         } catch (Exception e) {
             LOG.warn("ownership: cannot start {}, releasing it: {}", r.routeId(), e.getMessage());
             lock.release(r.routeId());
         }
     }
 
+    /**
+     * A fence found the route's lock gone. The route's own thread is the one asking, and a route cannot be
+     * stopped from inside its own exchange without waiting out the stop timeout, so the stop runs on the
+     * ownership thread; meanwhile every further fence check of the route fails on its own.
+     */
+    private void lost(String routeId) {
+        ScheduledExecutorService t = timer;
+        if (t == null || t.isShutdown()) {
+            return;
+        }
+        try {
+            t.execute(() -> giveUp(routeId));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping: doStop stops every route anyway
+        }
+    }
+
+    private synchronized void giveUp(String routeId) {
+        if (!owned.remove(routeId)) {
+            return; // already given up (each failed fence check of the dying exchange asks again)
+        }
+        LOG.error("ownership: hub {} lost the lock of {}; it stops running it", hubId, routeId);
+        stop(routeId);
+        pauseClaims();
+    }
+
+    private boolean claimsPaused() {
+        return System.nanoTime() - claimPausedUntilNanos < 0;
+    }
+
+    private void pauseClaims() {
+        claimPausedUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2 * intervalMs);
+    }
+
+    private void stop(String routeId) {
+        try {
+            context.getRouteController().stopRoute(routeId, 10, TimeUnit.SECONDS);
+            resources.get(routeId).release().afterStop();
+        } catch (Exception e) {
+            LOG.warn("ownership: stopping {}: {}", routeId, e.getMessage());
+        }
+    }
+
     private void stopAll() {
         for (String routeId : owned) {
-            try {
-                context.getRouteController().stopRoute(routeId, 10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("ownership: stopping {}: {}", routeId, e.getMessage());
-            }
+            stop(routeId);
         }
         owned.clear();
     }

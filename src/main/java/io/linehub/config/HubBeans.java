@@ -185,7 +185,8 @@ public class HubBeans implements CamelConfiguration {
                 props.get("linehub.mqtt.prefix", "linehub"),
                 Duration.ofMillis(props.getInt("linehub.relay.backoff-initial-ms", 500)),
                 Duration.ofMillis(props.getInt("linehub.relay.backoff-max-ms", 30_000)),
-                new EpcisDocuments(EpcisSettings.profile(props, devices, stations), clock), clock));
+                new EpcisDocuments(EpcisSettings.profile(props, devices, stations), clock), clock,
+                ClusterBeans.fence(context)));
         // partner routes (routes/partners) subscribe with outbox: consumers; stored subscriptions join the
         // destinations before any scan is recorded
         Subscriptions subscriptions = new Subscriptions(dataSource, destinations);

@@ -54,7 +54,7 @@ final class PrintBeans {
         for (Device d : devices.all()) {
             if (d.isPrinter() && d.host() != null) {
                 PrinterQueue queue = new PrinterQueue(d.id(), d.host(), d.port() == null ? 9100 : d.port(), ledger,
-                        renderer, statusTimeout, backoffMax, statusTopic);
+                        renderer, statusTimeout, backoffMax, statusTopic, ClusterBeans.fence(context));
                 if (ClusterBeans.enabled(props)) {
                     queues.register(d.id(), queue); // recovery on takeover, not at start (another hub may print)
                 } else {

@@ -1,5 +1,6 @@
 package io.linehub.print;
 
+import io.linehub.cluster.Fence;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,6 +28,8 @@ public final class PrinterQueue {
     private final LabelRenderer renderer;
     private final BiConsumer<String, String> statusListener;
     private final Duration backoffMax;
+    private final Fence fence;
+    private final String routeId;
     private Duration backoff = Duration.ZERO;
     private volatile long nextAttemptNanos;
     private volatile String status = "unknown";
@@ -35,10 +38,17 @@ public final class PrinterQueue {
     private final LongAdder printed = new LongAdder();
     private final LongAdder failed = new LongAdder();
 
-    /** @param statusListener told (printer, status text) whenever the printer's status changes */
+    /**
+     * @param statusListener told (printer, status text) whenever the printer's status changes
+     * @param fence          asked before each poll of the printer and each job sent to it (in a cluster: is this
+     *                       hub still the printer's owner)
+     */
     public PrinterQueue(String printer, String host, int port, PrintLedger ledger, LabelRenderer renderer,
-                        Duration statusTimeout, Duration backoffMax, BiConsumer<String, String> statusListener) {
+                        Duration statusTimeout, Duration backoffMax, BiConsumer<String, String> statusListener,
+                        Fence fence) {
         this.printer = printer;
+        this.fence = fence;
+        this.routeId = PrintRoutes.routeId(printer);
         this.link = new PrinterLink(host, port, Duration.ofSeconds(2), statusTimeout);
         this.ledger = ledger;
         this.renderer = renderer;
@@ -54,6 +64,10 @@ public final class PrinterQueue {
             return;
         }
         if (System.nanoTime() < nextAttemptNanos) {
+            return;
+        }
+        if (!fence.stillOwns(routeId)) {
+            // not even a status query: the printer's port serves one client, and it is the new owner's
             return;
         }
         try {
@@ -101,6 +115,11 @@ public final class PrinterQueue {
             return false;
         }
         PrintJob job = next.get();
+        if (!fence.stillOwns(routeId)) {
+            // before the job is taken: the new owner's takeover fails jobs caught in sending, so a job left
+            // queued here is printed by the new owner instead of failed or printed by both
+            return false;
+        }
         byte[] zpl;
         try {
             zpl = renderer.render(job.template(), job.fields(), job.copies());

@@ -33,6 +33,14 @@ public final class PrinterQueues {
         return ledger.failInterrupted(printer);
     }
 
+    /** After this hub stopped working a printer's queue (another hub owns it now): let go of its connection. */
+    public void release(String printer) {
+        PrinterQueue q = queues.get(printer);
+        if (q != null) {
+            q.close();
+        }
+    }
+
     public void drain(String printer) {
         PrinterQueue q = queues.get(printer);
         if (q != null) {

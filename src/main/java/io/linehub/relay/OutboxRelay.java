@@ -3,6 +3,7 @@ package io.linehub.relay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linehub.cluster.Fence;
 import io.linehub.db.Transaction;
 import io.linehub.epcis.EpcisDocuments;
 import io.linehub.ops.HubCounters;
@@ -59,10 +60,13 @@ public final class OutboxRelay {
     private final EpcisDocuments epcis;
     private final ObjectMapper json;
     private final Map<String, RelayBackoff> backoffs = new ConcurrentHashMap<>();
+    private final Fence fence;
 
+    /** @param fence asked before each batch of a relay route goes out (in a cluster: is this hub still its owner) */
     public OutboxRelay(DataSource dataSource, Destinations destinations, HubCounters counters, String topicPrefix,
-                       Duration backoffInitial, Duration backoffMax, EpcisDocuments epcis, Clock clock) {
+                       Duration backoffInitial, Duration backoffMax, EpcisDocuments epcis, Clock clock, Fence fence) {
         this.dataSource = dataSource;
+        this.fence = fence;
         this.epcis = epcis;
         // outbox rows written by a newer hub may carry fields this one does not know
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -76,6 +80,17 @@ public final class OutboxRelay {
 
     /** Loads the next batch into the exchange, or clears {@value #PROPERTY_BATCH} when there is none due. */
     public void next(Exchange exchange, String destinationName) throws SQLException {
+        load(exchange, destinationName);
+        if (exchange.getProperty(PROPERTY_BATCH) != null && !fence.stillOwns(RelayRoutes.routeId(destinationName))) {
+            // asked last, right before the route (or partner route) sends: another hub may own this relay
+            // now, and a batch sent by both could reach the destination out of order; it stays pending
+            exchange.removeProperty(PROPERTY_BATCH);
+            exchange.setProperty(PROPERTY_MORE, false);
+            exchange.getMessage().setBody(null);
+        }
+    }
+
+    private void load(Exchange exchange, String destinationName) throws SQLException {
         Destination destination = destination(destinationName);
         Message msg = exchange.getMessage();
         msg.getHeaders().clear();

@@ -11,6 +11,11 @@ public final class RelayRoutes {
     private RelayRoutes() {
     }
 
+    /** The relay route of a destination, as ownership and its fence know it. */
+    public static String routeId(String destination) {
+        return "relay-" + destination;
+    }
+
     public static void install(CamelContext context, Destinations destinations, int pollMs) throws Exception {
         Ownership ownership = ClusterBeans.ownership(context);
         for (Destination d : destinations.all()) {
@@ -19,7 +24,7 @@ public final class RelayRoutes {
             }
             TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(context,
                             d.kind() == Destination.Kind.MQTT ? "outbox-relay-mqtt" : "outbox-relay-http")
-                    .routeId("relay-" + d.name())
+                    .routeId(routeId(d.name()))
                     .parameter("destination", d.name())
                     .parameter("pollMs", String.valueOf(pollMs));
             if (d.kind() == Destination.Kind.HTTP) {

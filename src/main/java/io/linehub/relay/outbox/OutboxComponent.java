@@ -1,5 +1,7 @@
 package io.linehub.relay.outbox;
 
+import io.linehub.cluster.ClusterBeans;
+import io.linehub.cluster.PollOwnership;
 import io.linehub.relay.OutboxRelay;
 import java.util.Map;
 import org.apache.camel.Endpoint;
@@ -15,6 +17,7 @@ public final class OutboxComponent extends DefaultComponent {
 
     private OutboxRelay relay;
     private Subscriptions subscriptions;
+    private PollOwnership ownership;
 
     public OutboxComponent(OutboxRelay relay, Subscriptions subscriptions) {
         this.relay = relay;
@@ -42,6 +45,14 @@ public final class OutboxComponent extends DefaultComponent {
             relay = getCamelContext().getRegistry().lookupByNameAndType("outboxRelay", OutboxRelay.class);
         }
         return relay;
+    }
+
+    /** Looked up when first polled: the ownership service is bound before the routes, the component before both. */
+    PollOwnership ownership() {
+        if (ownership == null) {
+            ownership = ClusterBeans.pollOwnership(getCamelContext());
+        }
+        return ownership;
     }
 
     Subscriptions subscriptions() {

@@ -1,6 +1,7 @@
 package io.linehub.relay.outbox;
 
 import io.linehub.relay.OutboxRelay;
+import io.linehub.relay.RelayRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
@@ -33,9 +34,19 @@ final class OutboxConsumer extends ScheduledPollConsumer {
     }
 
     @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        // in a cluster: another hub's consumer of the same subscription takes it at its next poll
+        getEndpoint().getComponent().ownership().release(RelayRoutes.routeId(getEndpoint().getSubscription()));
+    }
+
+    @Override
     protected int poll() throws Exception {
         OutboxRelay relay = getEndpoint().getComponent().relay();
         String name = getEndpoint().getSubscription();
+        if (!getEndpoint().getComponent().ownership().own(RelayRoutes.routeId(name))) {
+            return 0; // in a cluster another hub drains this subscription (one at a time keeps its order)
+        }
         int batches = 0;
         while (batches < MAX_BATCHES_PER_POLL && isRunAllowed()) {
             Exchange exchange = createExchange(false);
