@@ -41,6 +41,7 @@ import io.linehub.packing.CaseWindows;
 import io.linehub.relay.Destinations;
 import io.linehub.relay.EventRecorder;
 import io.linehub.relay.OutboxRelay;
+import io.linehub.relay.OutboxSignal;
 import io.linehub.relay.outbox.OutboxComponent;
 import io.linehub.relay.outbox.Subscriptions;
 import io.linehub.rfid.ReadDeduplicator;
@@ -58,6 +59,7 @@ import io.linehub.scan.TcpConnectionLimit;
 import io.linehub.scan.ScanIntake;
 import io.linehub.scan.ScanOutcomeListeners;
 import io.linehub.scan.ScanPayload;
+import io.linehub.scan.ScanBatcher;
 import io.linehub.scan.ScanPipeline;
 import io.linehub.sim.DemoSeeder;
 import java.nio.file.Files;
@@ -153,14 +155,19 @@ public class HubBeans implements CamelConfiguration {
         boolean rejectUnknown = "reject".equalsIgnoreCase(props.get("linehub.unknown-devices", "accept"));
         ScanDecider decider = new ScanDecider(
                 Duration.ofSeconds(props.getInt("linehub.duplicate-window-seconds", 60)), rejectUnknown);
-        EventRecorder recorder = new EventRecorder(dataSource, destinations, json, clock);
+        OutboxSignal outboxSignal = new OutboxSignal();
+        EventRecorder recorder = new EventRecorder(dataSource, destinations, json, clock, outboxSignal);
         ScanOutcomeListeners listeners = new ScanOutcomeListeners();
         registry.bind("scanOutcomeListeners", listeners);
         int readWindowMs = props.getInt("linehub.aggregation.read-window-ms", 2000);
-        registry.bind("scanPipeline", new ScanPipeline(new Gs1Parser(clock), decider, stations, recorder,
-                counters, activity, listeners, new CaseWindows(
+        ScanPipeline scanPipeline = new ScanPipeline(new Gs1Parser(clock), decider, stations, counters, activity,
+                listeners, new CaseWindows(
                         Duration.ofMillis(readWindowMs),
-                        Duration.ofMillis(props.getInt("linehub.aggregation.sequence-idle-ms", 30_000))), clock));
+                        Duration.ofMillis(props.getInt("linehub.aggregation.sequence-idle-ms", 30_000))));
+        registry.bind("scanPipeline", scanPipeline);
+        // the group commit of routes/scan-pipeline.camel.yaml; the route starts and stops it
+        registry.bind("scanBatcher", ScanBatcher.create(dataSource, scanPipeline, recorder, databaseOutage, clock,
+                props.getInt("linehub.scan.queue-size", 10_000), props.getInt("linehub.scan.batch-max", 500)));
         registry.bind("casePacking", new CasePacking(dataSource, stations, recorder, counters, activity, clock));
         registry.bind("caseReadStrategy", new CaseReadStrategy());
         registry.bind("caseReadRepository", CaseReadRepository.create(dataSource,
@@ -186,7 +193,7 @@ public class HubBeans implements CamelConfiguration {
                 Duration.ofMillis(props.getInt("linehub.relay.backoff-initial-ms", 500)),
                 Duration.ofMillis(props.getInt("linehub.relay.backoff-max-ms", 30_000)),
                 new EpcisDocuments(EpcisSettings.profile(props, devices, stations), clock), clock,
-                ClusterBeans.fence(context)));
+                ClusterBeans.fence(context), outboxSignal));
         // partner routes (routes/partners) subscribe with outbox: consumers; stored subscriptions join the
         // destinations before any scan is recorded
         Subscriptions subscriptions = new Subscriptions(dataSource, destinations);

@@ -36,6 +36,11 @@ public final class DatabaseOutage {
         if (failure == null) {
             failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         }
+        return noted(failure);
+    }
+
+    /** For code that retries by itself (the scan batcher): true, and remembered as seen, when it is an outage. */
+    public boolean noted(Throwable failure) {
         boolean outage = isOutage(failure);
         if (outage) {
             Instant now = clock.instant();

@@ -61,10 +61,17 @@ public final class OutboxRelay {
     private final ObjectMapper json;
     private final Map<String, RelayBackoff> backoffs = new ConcurrentHashMap<>();
     private final Fence fence;
+    private final OutboxSignal signal;
+    private final Map<String, Long> commitsSeen = new ConcurrentHashMap<>();
 
-    /** @param fence asked before each batch of a relay route goes out (in a cluster: is this hub still its owner) */
+    /**
+     * @param fence  asked before each batch of a relay route goes out (in a cluster: is this hub still its owner)
+     * @param signal told by the scan pipeline after each commit of events (see {@link #awaitEvents})
+     */
     public OutboxRelay(DataSource dataSource, Destinations destinations, HubCounters counters, String topicPrefix,
-                       Duration backoffInitial, Duration backoffMax, EpcisDocuments epcis, Clock clock, Fence fence) {
+                       Duration backoffInitial, Duration backoffMax, EpcisDocuments epcis, Clock clock, Fence fence,
+                       OutboxSignal signal) {
+        this.signal = signal;
         this.dataSource = dataSource;
         this.fence = fence;
         this.epcis = epcis;
@@ -76,6 +83,15 @@ public final class OutboxRelay {
         this.backoffInitial = backoffInitial;
         this.backoffMax = backoffMax;
         this.clock = clock;
+    }
+
+    /**
+     * The start of a relay tick: returns as soon as events were committed since this destination's last
+     * tick began, or after {@code maxMillis} (the poll interval, for events nobody signalled).
+     */
+    public void awaitEvents(String destinationName, long maxMillis) throws InterruptedException {
+        long seen = commitsSeen.getOrDefault(destinationName, -1L);
+        commitsSeen.put(destinationName, signal.awaitAfter(seen, maxMillis));
     }
 
     /** Loads the next batch into the exchange, or clears {@value #PROPERTY_BATCH} when there is none due. */
@@ -266,12 +282,13 @@ public final class OutboxRelay {
     /** When the oldest event still pending for a destination was recorded, or null when none is pending. */
     public Instant oldestPending(String destinationName) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT MIN(o.created_at) FROM outbox_delivery d"
-                     + " JOIN outbox o ON o.id = d.outbox_id WHERE d.destination = ?")) {
+             // the first pending id's event (ids follow recording order): one index entry, not a scan of the outbox
+             PreparedStatement ps = c.prepareStatement("SELECT o.created_at FROM (SELECT destination, outbox_id"
+                     + " FROM outbox_delivery WHERE destination = ? ORDER BY destination, outbox_id FETCH FIRST 1 ROWS ONLY) d"
+                     + " JOIN outbox o ON o.id = d.outbox_id")) {
             ps.setString(1, destinationName);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                java.sql.Timestamp t = rs.getTimestamp(1);
+                java.sql.Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
                 return t == null ? null : t.toInstant();
             }
         }
@@ -284,9 +301,12 @@ public final class OutboxRelay {
 
     private List<Row> pending(String destinationName, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
+             // the pending ids first, in the primary key's order (destination, outbox_id): H2 then reads just
+             // `limit` index entries; joined the other way round it scanned and sorted the whole outbox per tick
              PreparedStatement ps = c.prepareStatement("SELECT o.id, o.event_id, o.event_type, o.line, o.payload"
-                     + " FROM outbox_delivery d JOIN outbox o ON o.id = d.outbox_id WHERE d.destination = ?"
-                     + " ORDER BY d.outbox_id FETCH FIRST " + limit + " ROWS ONLY")) {
+                     + " FROM (SELECT destination, outbox_id FROM outbox_delivery WHERE destination = ?"
+                     + " ORDER BY destination, outbox_id FETCH FIRST " + limit + " ROWS ONLY) d"
+                     + " JOIN outbox o ON o.id = d.outbox_id ORDER BY d.outbox_id")) {
             ps.setString(1, destinationName);
             List<Row> rows = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {

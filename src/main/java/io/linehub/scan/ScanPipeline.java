@@ -7,60 +7,46 @@ import io.linehub.gs1.ParseResult;
 import io.linehub.ops.HubCounters;
 import io.linehub.ops.ScanActivity;
 import io.linehub.packing.CaseWindows;
-import io.linehub.relay.EventRecorder;
 import io.linehub.relay.HubEvent;
 import io.linehub.rules.Decision;
 import io.linehub.rules.ScanDecider;
 import io.linehub.rules.SerialSnapshot;
 import io.linehub.rules.StationRules;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps of routes/scan-pipeline.camel.yaml that are linehub's own: read the barcode, decide,
- * record. The master-data lookup between them is a camel-sql step in the route.
+ * The per-scan steps of routes/scan-pipeline.camel.yaml: read the barcode (in the route, on the input's
+ * thread), and for the group commit ({@link ScanBatcher}) decide and the bookkeeping after the commit.
  */
 public final class ScanPipeline {
 
     public static final String HEADER_GTIN = "linehubGtin";
     public static final String HEADER_SERIAL = "linehubSerial";
-    public static final String HEADER_RECORD = "linehubSerialRecord";
 
     private static final Logger LOG = LoggerFactory.getLogger(ScanPipeline.class);
 
     private final Gs1Parser parser;
     private final ScanDecider decider;
     private final StationRules stations;
-    private final EventRecorder recorder;
     private final HubCounters counters;
     private final ScanOutcomeListeners listeners;
     private final ScanActivity activity;
     private final CaseWindows cases;
-    private final Clock clock;
 
-    public ScanPipeline(Gs1Parser parser, ScanDecider decider, StationRules stations, EventRecorder recorder,
-                        HubCounters counters, ScanActivity activity, ScanOutcomeListeners listeners, CaseWindows cases,
-                        Clock clock) {
+    public ScanPipeline(Gs1Parser parser, ScanDecider decider, StationRules stations,
+                        HubCounters counters, ScanActivity activity, ScanOutcomeListeners listeners, CaseWindows cases) {
         this.parser = parser;
         this.decider = decider;
         this.stations = stations;
-        this.recorder = recorder;
         this.counters = counters;
         this.listeners = listeners;
         this.activity = activity;
         this.cases = cases;
-        this.clock = clock;
     }
 
     /**
@@ -103,22 +89,17 @@ public final class ScanPipeline {
         msg.setBody(interpreted);
     }
 
-    /** Decides from the scan and the looked-up record (header {@value #HEADER_RECORD}, null when unknown). */
-    public void decide(Exchange exchange) {
-        Message msg = exchange.getMessage();
-        InterpretedScan in = msg.getBody(InterpretedScan.class);
-        SerialSnapshot serial = snapshot(msg.getHeader(HEADER_RECORD, Map.class));
+    /** Decides from the scan and its serial's master data (null when unknown), as of {@code now}. */
+    public ScanOutcome decide(InterpretedScan in, SerialSnapshot serial, Instant now) {
         Gs1Data data = in.data();
         Decision decision = decider.decide(in.scan().deviceKnown(), in.barcodeError(),
                 data == null ? null : data.lot(), data == null ? null : data.expiry(), serial,
-                stations.forStation(in.scan().station()), clock.instant());
-        msg.setBody(new ScanOutcome(in, serial, decision));
+                stations.forStation(in.scan().station()), now);
+        return new ScanOutcome(in, serial, decision);
     }
 
-    /** Records the outcome transactionally; the exchange completes (and the device side is acked) after. */
-    public List<HubEvent> record(Exchange exchange) throws SQLException {
-        ScanOutcome outcome = exchange.getMessage().getBody(ScanOutcome.class);
-        List<HubEvent> events = recorder.record(outcome);
+    /** After the commit of a scan's outcome: counters, activity and listeners (print verification). */
+    public void recorded(ScanOutcome outcome, List<HubEvent> events) {
         for (HubEvent e : events) {
             if ("scan.rejected".equals(e.type())) {
                 counters.rejected(e.line(), e.reason());
@@ -129,36 +110,5 @@ public final class ScanPipeline {
         }
         activity.recorded(events);
         listeners.recorded(outcome.scan().scan(), events);
-        exchange.getMessage().setBody(events);
-        return events;
-    }
-
-    private static SerialSnapshot snapshot(Map<?, ?> raw) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        // H2 reports column labels in upper case, PostgreSQL in lower case
-        Map<String, Object> row = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        raw.forEach((k, v) -> row.put(String.valueOf(k), v));
-        return new SerialSnapshot((String) row.get("gtin"), (String) row.get("serial"), (String) row.get("lot"),
-                toDate(row.get("expiry")), (String) row.get("status"), toInstant(row.get("last_accepted_at")), (String) row.get("last_accepted_station"),
-                (String) row.get("product_name"));
-    }
-
-    private static LocalDate toDate(Object v) {
-        if (v instanceof LocalDate d) {
-            return d;
-        }
-        return v instanceof java.sql.Date d ? d.toLocalDate() : null;
-    }
-
-    private static Instant toInstant(Object v) {
-        if (v instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        if (v instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        return v instanceof Instant i ? i : null;
     }
 }
