@@ -108,8 +108,12 @@ public class HubBeans implements CamelConfiguration {
         // clustering (off by default): shared MQTT topics and ownership, before any route is made
         ClusterBeans.configure(context, props);
         MqttBrokerStarter.startIfEmbedded(context, props);
-        context.addComponent("paho-mqtt5", new CallbackFirstMqttComponent(
-                Duration.ofSeconds(props.getInt("linehub.mqtt.resend-window-after-start-seconds", 60))));
+        CallbackFirstMqttComponent paho = new CallbackFirstMqttComponent(
+                Duration.ofSeconds(props.getInt("linehub.mqtt.resend-window-after-start-seconds", 60)));
+        // Paho doubles its reconnect delay up to 128 s: after a 30 s broker restart the hub came back only
+        // ~63 s after the stop, past a station's duplicate window; a short cap brings it back within seconds
+        paho.getConfiguration().setMaxReconnectDelay(props.getInt("linehub.mqtt.max-reconnect-delay-ms", 5000));
+        context.addComponent("paho-mqtt5", paho);
         String prefix = props.get("linehub.mqtt.prefix", "linehub");
         DatabaseOutage databaseOutage = new DatabaseOutage(clock);
         MqttConnection mqtt = SecurityBeans.mqtt(context, props);

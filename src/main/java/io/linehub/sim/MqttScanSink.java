@@ -58,21 +58,21 @@ final class MqttScanSink implements ScanSink {
     }
 
     @Override
-    public void send(String code, long sequence) throws IOException {
+    public void send(String code, long sequence, OffsetDateTime scannedAt) throws IOException {
         if (client == null) {
             throw new IOException("not connected to " + url);
         }
         try {
-            client.publish(topic, payload(code, sequence), 1, false);
+            client.publish(topic, payload(code, sequence, scannedAt), 1, false);
         } catch (MqttException e) {
             throw new IOException("MQTT publish to " + topic + " failed: " + e.getMessage(), e);
         }
     }
 
-    static byte[] payload(String code, long sequence) {
+    static byte[] payload(String code, long sequence, OffsetDateTime scannedAt) {
         switch ((int) (sequence % 3)) {
             case 1:
-                return JSON.createObjectNode().put("data", code).put("ts", OffsetDateTime.now().toString())
+                return JSON.createObjectNode().put("data", code).put("ts", scannedAt.toString())
                         .toString().getBytes(StandardCharsets.UTF_8);
             case 2:
                 return (code + "\r\n").getBytes(StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package io.linehub.sim;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,6 +73,7 @@ public final class ScannerSimulator implements AutoCloseable {
     private long slots;
     private long sequence;
     private ScanGenerator.Scan pending;
+    private OffsetDateTime pendingAt;
     private long outageSince = -1;
     private long nextAttempt;
 
@@ -177,8 +179,9 @@ public final class ScannerSimulator implements AutoCloseable {
             for (; due > 0 && !Thread.currentThread().isInterrupted(); due--) {
                 if (pending == null) {
                     pending = generator.next();
+                    pendingAt = OffsetDateTime.now();
                 }
-                sink.send(pending.code(), sequence);
+                sink.send(pending.code(), sequence, pendingAt);
                 sentByKind.incrementAndGet(pending.kind().ordinal());
                 pending = null;
                 sequence++;

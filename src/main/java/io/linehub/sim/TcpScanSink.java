@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -51,7 +52,7 @@ final class TcpScanSink implements ScanSink {
     }
 
     @Override
-    public void send(String code, long sequence) throws IOException {
+    public void send(String code, long sequence, OffsetDateTime scannedAt) throws IOException {
         if (!isConnected()) {
             throw new IOException("not connected to " + target());
         }

@@ -77,18 +77,27 @@ final class HubProcess implements AutoCloseable {
         builder.environment().put("LINEHUB_HTTP_HOST", "127.0.0.1");
         Process started = builder.start();
         process = started;
-        await("hub process " + hubId + " ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> {
-                    if (!started.isAlive()) {
-                        throw new IllegalStateException("hub process exited: see " + log);
-                    }
-                    try {
-                        return http.send(HttpRequest.newBuilder(URI.create(httpUrl("/observe/health"))).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                    } catch (IOException e) {
-                        return false;
-                    }
-                });
+        String[] lastHealth = {"no answer"};
+        try {
+            // generous: a separate JVM starting while the suite loads both cores can take a minute
+            await("hub process " + hubId + " ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        if (!started.isAlive()) {
+                            throw new IllegalStateException("hub process exited: see " + log);
+                        }
+                        try {
+                            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                                    URI.create(httpUrl("/observe/health"))).build(), HttpResponse.BodyHandlers.ofString());
+                            lastHealth[0] = health.statusCode() + " " + health.body();
+                            return health.statusCode() == 200;
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("hub process " + hubId + " not ready; its health said: " + lastHealth[0]
+                    + "; log: " + log, e);
+        }
     }
 
     /** SIGKILL: no shutdown hook, no route stopped, no MQTT disconnect, no lock released by the hub itself. */
