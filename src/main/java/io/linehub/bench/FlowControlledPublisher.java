@@ -14,6 +14,7 @@ final class FlowControlledPublisher implements AutoCloseable {
 
     private final MqttAsyncClient client;
     private final Semaphore inflight;
+    private final int maxInflight;
     private final MqttActionListener release = new MqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
@@ -31,8 +32,15 @@ final class FlowControlledPublisher implements AutoCloseable {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setReceiveMaximum(65535);
-        client.connect(options).waitForCompletion(10_000);
-        inflight = new Semaphore(maxInflight);
+        // no keep-alive pings: on a saturated machine a late PINGRESP dropped the connection mid-run (32104)
+        options.setKeepAliveInterval(0);
+        IMqttToken connected = client.connect(options);
+        connected.waitForCompletion(10_000);
+        // never more in flight than the broker takes (Mosquitto's Receive Maximum defaults to 20)
+        Integer brokerMax = connected.getResponseProperties() == null ? null
+                : connected.getResponseProperties().getReceiveMaximum();
+        this.maxInflight = brokerMax == null ? maxInflight : Math.min(maxInflight, brokerMax);
+        inflight = new Semaphore(this.maxInflight);
     }
 
     void publish(String topic, byte[] payload) throws MqttException, InterruptedException {
@@ -40,6 +48,12 @@ final class FlowControlledPublisher implements AutoCloseable {
         message.setQos(1);
         inflight.acquire();
         client.publish(topic, message, null, release);
+    }
+
+    /** Waits until the broker has acknowledged every publish so far. */
+    void awaitAcks() throws InterruptedException {
+        inflight.acquire(maxInflight);
+        inflight.release(maxInflight);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.linehub.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** CPU time and peak memory of the hub's process, read from /proc (Linux). */
 record HubProcess(long pid) {
@@ -23,9 +24,7 @@ record HubProcess(long pid) {
             return 0;
         }
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK;
+            return cpuTicks(Files.readString(Path.of("/proc/" + pid + "/stat"))) * NANOS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return 0;
         }
@@ -33,13 +32,24 @@ record HubProcess(long pid) {
 
     long peakRssKb() {
         try {
-            for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (l.startsWith("VmHWM:")) {
-                    return Long.parseLong(l.replaceAll("[^0-9]", ""));
-                }
-            }
+            return peakRssKb(Files.readAllLines(Path.of("/proc/" + pid + "/status")));
         } catch (IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    /** utime + stime of a /proc/PID/stat line; the command name in parentheses may hold spaces. */
+    static long cpuTicks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** VmHWM (peak resident set) in kB from the lines of /proc/PID/status; 0 when absent. */
+    static long peakRssKb(List<String> status) {
+        for (String l : status) {
+            if (l.startsWith("VmHWM:")) {
+                return Long.parseLong(l.replaceAll("[^0-9]", ""));
+            }
         }
         return 0;
     }

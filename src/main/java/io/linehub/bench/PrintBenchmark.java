@@ -39,6 +39,8 @@ import javax.sql.DataSource;
  */
 public final class PrintBenchmark {
 
+    /** Prefix of the line holding the figures as JSON, for {@link Benchmarks}. */
+    static final String RESULT = "RESULT ";
     private static final String GTIN = "09501101530003";
     private static final Pattern SERIAL = Pattern.compile("SN: ([A-Za-z0-9]+)\\^FS");
 
@@ -125,6 +127,7 @@ public final class PrintBenchmark {
         result.put("latencyP99Ms", latency.percentile(99) / 1000.0);
         result.put("latencyMaxMs", latency.max() / 1000.0);
         BenchReport.print(result);
+        System.out.println(RESULT + BenchReport.jsonLine(result));
         pool.shutdown();
         hub.close();
         sims.forEach(PrinterSimulator::close);

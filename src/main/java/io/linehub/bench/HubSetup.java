@@ -1,0 +1,16 @@
+package io.linehub.bench;
+
+import java.util.Map;
+
+/**
+ * How a benchmark starts its hub: the database (fresh H2 file or a fresh PostgreSQL schema), the catalog
+ * serials seeded before it starts (0 = none), the port of the benchmark's ERP receiver, and extra properties.
+ */
+record HubSetup(Database database, int serials, int receiverPort, Map<String, String> extra) {
+
+    enum Database { H2, POSTGRES }
+
+    static HubSetup h2(int serials, int receiverPort) {
+        return new HubSetup(Database.H2, serials, receiverPort, Map.of());
+    }
+}
