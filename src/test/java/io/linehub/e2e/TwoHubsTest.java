@@ -86,6 +86,10 @@ class TwoHubsTest {
                 assertTrue(acceptedByA > 0 && acceptedByB > 0,
                         "both hubs take scans: A " + acceptedByA + ", B " + acceptedByB);
                 assertTrue(owned(b).isEmpty(), "B owns nothing while A lives: " + owned(b));
+                // its relay and printer routes are stopped on purpose: that must not keep it out of service
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(b.httpUrl("/observe/health")))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, health.statusCode(), "the hub that owns nothing is ready: " + health.body());
                 SubscriptionWatchdog watchdog = b.hub().bean("subscriptionWatchdog", SubscriptionWatchdog.class);
                 assertEquals(0, watchdog.restarts(), "no silent subscription restarted: " + watchdog.states());
                 assertTrue(watchdog.states().values().stream().allMatch(SubscriptionWatchdog.State.OK::equals),
