@@ -10,7 +10,6 @@ import io.linehub.sim.DemoSeeder;
 import io.linehub.sim.EmbeddedMqttBroker;
 import io.linehub.sim.EventReceiver;
 import io.linehub.sim.FreePort;
-import io.linehub.sim.ReceivedEvent;
 import io.linehub.sim.ScanMix;
 import io.linehub.sim.ScannerSimulator;
 import java.net.URI;
@@ -21,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -104,15 +102,15 @@ class HubKillTest {
             Thread.sleep(5_000);
             mqtt.stop();
             tcp.stop();
-            Set<String> mqttSerials = serials(0, 2_500);
+            Set<String> mqttSerials = AcceptedSerials.serials(0, 2_500);
             long mqttSent = mqtt.sent();
             System.out.printf("kill test: MQTT sent %d, TCP sent %d, ERP so far %s%n", mqttSent, tcp.sent(),
                     erp.countsByType());
             try {
                 await("every MQTT scan the broker took is accepted").atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                        .until(() -> accepted(erp, mqttSerials).size() >= mqttSent);
+                        .until(() -> AcceptedSerials.accepted(erp, mqttSerials).size() >= mqttSent);
             } catch (org.awaitility.core.ConditionTimeoutException e) {
-                Set<String> got = accepted(erp, mqttSerials);
+                Set<String> got = AcceptedSerials.accepted(erp, mqttSerials);
                 List<String> missing = new ArrayList<>();
                 for (int i = 0; i < mqttSent + 20 && missing.size() < 10; i++) {
                     String serial = DemoCatalog.item(i).serial();
@@ -123,21 +121,21 @@ class HubKillTest {
                 System.out.println("kill test: accepted " + got.size() + " of " + mqttSent + ", first missing " + missing);
                 throw e;
             }
-            Set<String> tcpSerials = serials(2_500, 2_500);
+            Set<String> tcpSerials = AcceptedSerials.serials(2_500, 2_500);
             long[] last = {-1};
             await("TCP deliveries settle").atMost(WAIT).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                long now = accepted(erp, tcpSerials).size();
+                long now = AcceptedSerials.accepted(erp, tcpSerials).size();
                 boolean settled = now == last[0];
                 last[0] = now;
                 return settled;
             });
-            long tcpAccepted = accepted(erp, tcpSerials).size();
+            long tcpAccepted = AcceptedSerials.accepted(erp, tcpSerials).size();
             FaultReport.add(new FaultReport.Row("hub killed (SIGKILL) under load and restarted", mqttSent + tcp.sent(),
-                    accepted(erp, mqttSerials).size() + tcpAccepted, erp.distinctCount(),
-                    mqttSent - accepted(erp, mqttSerials).size() + (tcp.sent() - tcpAccepted), erp.duplicateCount(),
-                    "MQTT lost " + (mqttSent - accepted(erp, mqttSerials).size()) + "; TCP frames the killed process"
+                    AcceptedSerials.accepted(erp, mqttSerials).size() + tcpAccepted, erp.distinctCount(),
+                    mqttSent - AcceptedSerials.accepted(erp, mqttSerials).size() + (tcp.sent() - tcpAccepted), erp.duplicateCount(),
+                    "MQTT lost " + (mqttSent - AcceptedSerials.accepted(erp, mqttSerials).size()) + "; TCP frames the killed process"
                             + " had read but not recorded: " + (tcp.sent() - tcpAccepted)));
-            assertEquals(mqttSent, accepted(erp, mqttSerials).size(), "every MQTT scan accepted exactly once");
+            assertEquals(mqttSent, AcceptedSerials.accepted(erp, mqttSerials).size(), "every MQTT scan accepted exactly once");
             assertTrue(tcp.sent() - tcpAccepted <= 20, "TCP loss limited to frames in flight at the kill");
         } finally {
             mqtt.close();
@@ -146,23 +144,5 @@ class HubKillTest {
             erp.stop();
             broker.stop();
         }
-    }
-
-    private static Set<String> serials(int first, int count) {
-        Set<String> s = new HashSet<>();
-        for (int i = first; i < first + count; i++) {
-            s.add(DemoCatalog.item(i).serial());
-        }
-        return s;
-    }
-
-    private static Set<String> accepted(EventReceiver erp, Set<String> range) {
-        Set<String> accepted = new HashSet<>();
-        for (ReceivedEvent e : erp.events()) {
-            if ("scan.accepted".equals(e.type()) && range.contains(e.serial())) {
-                accepted.add(e.serial());
-            }
-        }
-        return accepted;
     }
 }

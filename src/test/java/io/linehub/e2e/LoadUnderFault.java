@@ -2,13 +2,10 @@ package io.linehub.e2e;
 
 import static org.awaitility.Awaitility.await;
 
-import io.linehub.sim.DemoCatalog;
 import io.linehub.sim.EventReceiver;
-import io.linehub.sim.ReceivedEvent;
 import io.linehub.sim.ScanMix;
 import io.linehub.sim.ScannerSimulator;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -68,78 +65,35 @@ final class LoadUnderFault {
         mqtt.stop();
         tcp.stop();
         long sent = mqtt.sent() + tcp.sent();
-        Set<String> range = serials(first, 10_000);
+        Set<String> range = AcceptedSerials.serials(first, 10_000);
         if (everySentArrives) {
             await(fault + ": every sent scan accepted and delivered").atMost(DRAIN)
-                    .pollInterval(Duration.ofMillis(500)).until(() -> acceptedIn(range).size() >= sent);
+                    .pollInterval(Duration.ofMillis(500)).until(() -> AcceptedSerials.accepted(erp, range).size() >= sent);
         } else {
             long[] last = {-1};
             await(fault + ": deliveries settle").atMost(DRAIN).pollInterval(Duration.ofSeconds(3))
                     .until(() -> {
-                        long now = acceptedIn(range).size();
+                        long now = AcceptedSerials.accepted(erp, range).size();
                         boolean settled = now == last[0];
                         last[0] = now;
                         return settled;
                     });
         }
-        long accepted = acceptedIn(range).size();
+        long accepted = AcceptedSerials.accepted(erp, range).size();
         long delivered = erp.distinctCount() - deliveredBefore;
         long duplicates = erp.duplicateCount() - repeatsBefore;
-        long acceptedTwice = acceptedTwice(range);
+        var acceptedTwice = AcceptedSerials.acceptedTwice(erp, range);
         FaultReport.Row row = new FaultReport.Row(fault, sent, accepted, delivered, Math.max(0, sent - accepted),
-                duplicates, note + (acceptedTwice > 0 ? "; SERIALS ACCEPTED TWICE: " + acceptedTwice : ""));
+                duplicates, note + (acceptedTwice.isEmpty() ? "" : "; SERIALS ACCEPTED TWICE: " + acceptedTwice.size()));
         FaultReport.add(row);
-        if (acceptedTwice > 0) {
+        if (!acceptedTwice.isEmpty()) {
             // Not asserted yet: after two causes were fixed (resends of raw scans, a 63 s reconnect) the
             // broker-restart scenario still showed one such serial in one of two CI runs; the details are
             // printed for the diagnosis (issue 6 note). Every other figure of the row is asserted by callers.
-            System.out.println("FAULT ACCEPTED TWICE | " + fault + " | " + acceptedTwiceDetails(range));
+            acceptedTwice.forEach((serial, events) -> System.out.println("FAULT ACCEPTED TWICE | " + fault + " | "
+                    + serial + " | " + events.stream().map(e -> e.eventId() + " at " + e.occurredAt() + " from "
+                    + e.device()).toList()));
         }
         return row;
     }
-
-    private static Set<String> serials(int first, int count) {
-        Set<String> s = new HashSet<>();
-        for (int i = first; i < first + count; i++) {
-            s.add(DemoCatalog.item(i).serial());
-        }
-        return s;
-    }
-
-    /** Serials with two different accepted eventIds: a scan recorded twice, which must never happen. */
-    long acceptedTwice(Set<String> range) {
-        java.util.Map<String, Set<String>> ids = new java.util.HashMap<>();
-        for (ReceivedEvent e : erp.events()) {
-            if ("scan.accepted".equals(e.type()) && range.contains(e.serial())) {
-                ids.computeIfAbsent(e.serial(), k -> new HashSet<>()).add(e.eventId());
-            }
-        }
-        return ids.values().stream().filter(v -> v.size() > 1).count();
-    }
-
-    /** Per serial accepted twice: each accepted event's id, occurrence time and device. */
-    private String acceptedTwiceDetails(Set<String> range) {
-        java.util.Map<String, java.util.List<String>> by = new java.util.TreeMap<>();
-        java.util.Map<String, Set<String>> ids = new java.util.HashMap<>();
-        for (ReceivedEvent e : erp.events()) {
-            if ("scan.accepted".equals(e.type()) && range.contains(e.serial())
-                    && ids.computeIfAbsent(e.serial(), k -> new HashSet<>()).add(e.eventId())) {
-                by.computeIfAbsent(e.serial(), k -> new java.util.ArrayList<>())
-                        .add(e.eventId() + " at " + e.occurredAt() + " from " + e.device());
-            }
-        }
-        by.values().removeIf(v -> v.size() < 2);
-        return by.toString();
-    }
-
-    private Set<String> acceptedIn(Set<String> range) {
-        Set<String> accepted = new HashSet<>();
-        for (ReceivedEvent e : erp.events()) {
-            if ("scan.accepted".equals(e.type()) && range.contains(e.serial())) {
-                accepted.add(e.serial());
-            }
-        }
-        return accepted;
-    }
-
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linehub.cluster.Ownership;
 import io.linehub.ops.HubCounters;
-import io.linehub.sim.DemoCatalog;
 import io.linehub.sim.DemoSeeder;
 import io.linehub.sim.EventReceiver;
 import io.linehub.sim.PrinterLabel;
@@ -142,17 +141,17 @@ class LockLossTest {
                 }
                 scanner.stop();
                 long sent = scanner.sent();
-                Set<String> serials = serials(SCANS);
+                Set<String> serials = AcceptedSerials.serials(0, SCANS);
                 await("every scan accepted").atMost(WAIT).pollInterval(Duration.ofMillis(300))
-                        .until(() -> accepted(erp, serials).size() >= sent);
+                        .until(() -> AcceptedSerials.accepted(erp, serials).size() >= sent);
                 await("every scan at the partner").atMost(WAIT).pollInterval(Duration.ofMillis(300))
-                        .until(() -> accepted(partner, serials).size() >= sent);
+                        .until(() -> AcceptedSerials.accepted(partner, serials).size() >= sent);
                 await("every job printed").atMost(WAIT).pollInterval(Duration.ofMillis(300))
                         .until(() -> labelsOfRun(printer) >= JOBS);
                 Thread.sleep(1_000); // a duplicate would come now
                 Map<String, Integer> labels = labelsByJob(printer);
                 long twice = labels.values().stream().filter(n -> n > 1).count();
-                long acceptedTwice = acceptedTwice(erp, serials);
+                long acceptedTwice = AcceptedSerials.acceptedTwice(erp, serials).size();
                 int inversions = inversions(erp, outboxOrder(b));
                 System.out.printf("lock loss: sent %d, A stopped its relay %d ms and its printer queue %d ms after"
                         + " its lock session ended (its claim tick: %d ms), B took the relay over in %d ms and the"
@@ -162,7 +161,7 @@ class LockLossTest {
                         deliveredByAAtTakeover, delivered(a), erp.countsByType(), erp.duplicateCount(), inversions,
                         labels.size(), partner.events().size(), partner.duplicateCount());
                 FaultReport.add(new FaultReport.Row("two hubs, the owner's lock session terminated", sent,
-                        accepted(erp, serials).size(), erp.distinctCount(), sent - accepted(erp, serials).size(),
+                        AcceptedSerials.accepted(erp, serials).size(), erp.distinctCount(), sent - AcceptedSerials.accepted(erp, serials).size(),
                         erp.duplicateCount(), "owner stopped in " + stoppedMs + " ms (fence), takeover in "
                         + takeoverMs + " ms, printer queue stopped in " + printerStoppedMs + " ms; events delivered by the old owner after the takeover: "
                         + (delivered(a) - deliveredByAAtTakeover) + "; labels printed twice: " + twice));
@@ -175,11 +174,11 @@ class LockLossTest {
                 assertEquals(ServiceStatus.Stopped,
                         a.hub().context().getRouteController().getRouteStatus("printer-queue-P1"));
                 assertTrue(owned(a).isEmpty(), "A owns nothing: " + owned(a));
-                assertEquals(sent, accepted(erp, serials).size(), "every scan accepted");
+                assertEquals(sent, AcceptedSerials.accepted(erp, serials).size(), "every scan accepted");
                 assertEquals(0, acceptedTwice, "a scan is accepted once (repeats only of the same eventId)");
                 assertEquals(JOBS, labels.size(), "every job printed");
                 assertEquals(0, twice, "no label printed twice");
-                assertEquals(sent, accepted(partner, serials).size(), "every scan reaches the partner route's receiver");
+                assertEquals(sent, AcceptedSerials.accepted(partner, serials).size(), "every scan reaches the partner route's receiver");
                 assertTrue(partner.duplicateCount() <= 1, "one hub drains the partner route at a time: at most the"
                         + " batch in flight at the handover comes twice, got " + partner.duplicateCount() + " repeats");
             } finally {
@@ -229,35 +228,6 @@ class LockLossTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(202, r.statusCode(), "job accepted: " + r.body());
-    }
-
-    private static Set<String> serials(int count) {
-        Set<String> s = new HashSet<>();
-        for (int i = 0; i < count; i++) {
-            s.add(DemoCatalog.item(i).serial());
-        }
-        return s;
-    }
-
-    private static Set<String> accepted(EventReceiver erp, Set<String> range) {
-        Set<String> accepted = new HashSet<>();
-        for (ReceivedEvent e : erp.events()) {
-            if ("scan.accepted".equals(e.type()) && range.contains(e.serial())) {
-                accepted.add(e.serial());
-            }
-        }
-        return accepted;
-    }
-
-    /** Serials accepted under more than one eventId: a scan processed twice, not a relay repeat. */
-    private static long acceptedTwice(EventReceiver erp, Set<String> range) {
-        Map<String, Set<String>> ids = new HashMap<>();
-        for (ReceivedEvent e : erp.events()) {
-            if ("scan.accepted".equals(e.type()) && range.contains(e.serial())) {
-                ids.computeIfAbsent(e.serial(), k -> new HashSet<>()).add(e.eventId());
-            }
-        }
-        return ids.values().stream().filter(s -> s.size() > 1).count();
     }
 
     /** The position of each scan.accepted event in the outbox (the order the relay delivers in). */

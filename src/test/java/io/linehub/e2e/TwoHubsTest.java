@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.linehub.cluster.Ownership;
 import io.linehub.mqtt.SubscriptionWatchdog;
 import io.linehub.ops.HubCounters;
-import io.linehub.sim.DemoCatalog;
 import io.linehub.sim.DemoSeeder;
 import io.linehub.sim.EventReceiver;
 import io.linehub.sim.PrinterLabel;
 import io.linehub.sim.PrinterSimulator;
-import io.linehub.sim.ReceivedEvent;
 import io.linehub.sim.ScanMix;
 import io.linehub.sim.ScannerSimulator;
 import java.net.URI;
@@ -21,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -107,22 +104,22 @@ class TwoHubsTest {
                 }
                 scanner.stop();
                 long sent = scanner.sent();
-                Set<String> serials = serials(SCANS);
+                Set<String> serials = AcceptedSerials.serials(0, SCANS);
                 long[] last = {-1};
                 await("B's share settles").atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                    long now = accepted(erp, serials).size();
+                    long now = AcceptedSerials.accepted(erp, serials).size();
                     boolean settled = now == last[0];
                     last[0] = now;
                     return settled;
                 });
-                long waiting = sent - accepted(erp, serials).size();
+                long waiting = sent - AcceptedSerials.accepted(erp, serials).size();
                 assertTrue(waiting > 0, "the killed hub's share waits in its broker session: " + waiting);
 
                 long restartedAt = System.nanoTime();
                 a.start(); // the same hub id, so the same MQTT session with the share queued for it
                 long restartMs = (System.nanoTime() - restartedAt) / 1_000_000;
                 await("every scan accepted").atMost(WAIT).pollInterval(Duration.ofMillis(200))
-                        .until(() -> accepted(erp, serials).size() >= sent);
+                        .until(() -> AcceptedSerials.accepted(erp, serials).size() >= sent);
                 long drainMs = (System.nanoTime() - restartedAt) / 1_000_000 - restartMs;
                 await("every job printed").atMost(WAIT).pollInterval(Duration.ofMillis(500))
                         .until(() -> labelsOfRun(printer) >= JOBS);
@@ -137,8 +134,8 @@ class TwoHubsTest {
                     }
                 }
                 long twice = labels.values().stream().filter(n -> n > 1).count();
-                long acceptedTwice = acceptedTwice(erp, serials);
-                long accepted = accepted(erp, serials).size();
+                long acceptedTwice = AcceptedSerials.acceptedTwice(erp, serials).size();
+                long accepted = AcceptedSerials.accepted(erp, serials).size();
                 System.out.printf("two hubs: sent %d, A accepted %d and B %d before the kill, takeover %d ms,"
                         + " %d scans waited for A's return, A restarted in %d ms and they were accepted %d ms later, ERP %s,"
                         + " labels %d%n", sent, acceptedByA, acceptedByB, takeoverMs, waiting, restartMs, drainMs,
@@ -185,34 +182,5 @@ class TwoHubsTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(202, r.statusCode(), "job accepted: " + r.body());
-    }
-
-    private static Set<String> serials(int count) {
-        Set<String> s = new HashSet<>();
-        for (int i = 0; i < count; i++) {
-            s.add(DemoCatalog.item(i).serial());
-        }
-        return s;
-    }
-
-    private static Set<String> accepted(EventReceiver erp, Set<String> range) {
-        Set<String> accepted = new HashSet<>();
-        for (ReceivedEvent e : erp.events()) {
-            if ("scan.accepted".equals(e.type()) && range.contains(e.serial())) {
-                accepted.add(e.serial());
-            }
-        }
-        return accepted;
-    }
-
-    /** Serials accepted under more than one eventId: a scan processed twice, not a relay repeat. */
-    private static long acceptedTwice(EventReceiver erp, Set<String> range) {
-        Map<String, Set<String>> ids = new HashMap<>();
-        for (ReceivedEvent e : erp.events()) {
-            if ("scan.accepted".equals(e.type()) && range.contains(e.serial())) {
-                ids.computeIfAbsent(e.serial(), k -> new HashSet<>()).add(e.eventId());
-            }
-        }
-        return ids.values().stream().filter(s -> s.size() > 1).count();
     }
 }
