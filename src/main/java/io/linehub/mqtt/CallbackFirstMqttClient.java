@@ -29,7 +29,8 @@ final class CallbackFirstMqttClient extends MqttClient {
 
     @Override
     public void setCallback(MqttCallback callback) {
-        super.setCallback(callback == null ? null : new Tracking(callback, resends));
+        resends.lost();
+        super.setCallback(tracked(callback, resends));
         if (callback != null && !isConnected()) {
             try {
                 connect(options);
@@ -39,7 +40,15 @@ final class CallbackFirstMqttClient extends MqttClient {
         }
     }
 
-    /** Tells the resend window about connects and receipts, then hands everything to Camel's callback. */
+    /**
+     * Camel's callback, telling the resend window about connects, losses and receipts first. A stopping
+     * consumer's refusing callback is left alone: a message it refuses is not a receipt (the broker sends it
+     * again, and its record, if any, is still older than the last message the hub took).
+     */
+    static MqttCallback tracked(MqttCallback callback, ResendWindow resends) {
+        return callback == null || callback instanceof RefusingCallback ? callback : new Tracking(callback, resends);
+    }
+
     private record Tracking(MqttCallback camel, ResendWindow resends) implements MqttCallback {
 
         @Override
@@ -56,6 +65,7 @@ final class CallbackFirstMqttClient extends MqttClient {
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
+            resends.lost();
             camel.disconnected(response);
         }
 

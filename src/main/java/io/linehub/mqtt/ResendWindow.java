@@ -27,20 +27,48 @@ public final class ResendWindow {
     private final Duration afterStart;
     private volatile Instant lastReceipt;
     private volatile Span current;
+    /**
+     * Set while the connection the window describes is gone (a new client, a lost connection) and the next
+     * one's span is not known yet. The broker may deliver its resends before Paho reports the connect (or
+     * without a report, for a reconnect Paho itself gave up on), so whichever comes first, the first
+     * message or the connect, opens the new span.
+     */
+    private volatile boolean stale = true;
 
     public ResendWindow(Clock clock, Duration afterStart) {
         this.clock = clock;
         this.afterStart = afterStart;
     }
 
-    void connected() {
-        Instant now = clock.instant();
-        Instant previous = lastReceipt;
-        current = new Span(previous != null ? previous.minus(COMMIT_MARGIN) : now.minus(afterStart), now);
+    /** A new client was made or the connection was lost: what comes next may be resends. */
+    void lost() {
+        stale = true;
     }
 
+    void connected() {
+        if (stale) {
+            open();
+        }
+    }
+
+    /** A message was handed to the hub (not one a stopping consumer refused). */
     void received() {
+        if (stale) {
+            open();
+        }
         lastReceipt = clock.instant();
+    }
+
+    private synchronized void open() {
+        if (!stale) {
+            return;
+        }
+        Instant now = clock.instant();
+        // lastReceipt is still the lost connection's: a receipt on the new one opens the span before it counts
+        Instant from = lastReceipt != null ? lastReceipt.minus(COMMIT_MARGIN)
+                : current != null ? current.from() : now.minus(afterStart);
+        current = new Span(from, now);
+        stale = false;
     }
 
     /** The span for messages arriving on the current connection; null before the first connection. */

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The writes that record decided scans, in the caller's transaction (the scan pipeline's group commit,
@@ -33,6 +35,8 @@ import javax.sql.DataSource;
  * destination. Only after the commit is a scan acknowledged to the device side, so none is lost.
  */
 public final class EventRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
 
     public static final String ACCEPTED_CONCURRENTLY = "serial accepted concurrently by another scan";
     private static final String OUTBOX_SQL = "INSERT INTO outbox (event_id, event_type, line, payload, created_at,"
@@ -130,12 +134,23 @@ public final class EventRecorder {
             if (scan.deviceTime() != null || d == null) {
                 continue;
             }
+            Instant seenBefore = null;
             for (Object[] row : rows) {
                 Instant at = (Instant) row[2];
-                if (d.key().equals(row[0]) && !at.isBefore(d.resendsFrom()) && !at.isAfter(d.resendsTo())) {
+                if (!d.key().equals(row[0])) {
+                    continue;
+                }
+                if (!at.isBefore(d.resendsFrom()) && !at.isAfter(d.resendsTo())) {
                     found[i] = (String) row[1];
                     break;
                 }
+                seenBefore = seenBefore == null ? at : seenBefore;
+            }
+            if (found[i] == null && seenBefore != null) {
+                // the same payload from the same device, but recorded outside the span a resend can come from:
+                // a new scan of the same code (a rescan), recorded as one
+                LOG.info("scan from {} repeats a delivery recorded at {}, outside the resend span {} .. {} of this"
+                        + " connection: recorded as a new scan", scan.device(), seenBefore, d.resendsFrom(), d.resendsTo());
             }
         }
         return found;

@@ -52,8 +52,48 @@ class ResendWindowTest {
         window.received();
         Instant lastReceipt = now;
         now = now.plusSeconds(30); // the broker is away, then the client reconnects
+        window.lost();
         window.connected();
         assertEquals(new ResendWindow.Span(lastReceipt.minusSeconds(5), now), window.current(),
                 "records from the previous connection's last moments to the reconnect");
+    }
+
+    @Test
+    void should_open_the_new_span_with_a_resend_that_arrives_before_the_connect_is_reported() {
+        window.connected();
+        now = now.plusSeconds(100);
+        window.received();
+        Instant lastReceipt = now;
+        window.lost(); // broker gone
+        now = now.plusSeconds(61);
+        window.received(); // the broker's resend, pushed right after CONNACK, before connectComplete ran
+        ResendWindow.Span span = window.current();
+        assertEquals(new ResendWindow.Span(lastReceipt.minusSeconds(5), now), span,
+                "the resend is matched against the lost connection's last moments, not the stale span");
+        now = now.plusSeconds(1);
+        window.connected(); // reported late: the span stays the one the first message opened
+        assertEquals(span, window.current());
+    }
+
+    @Test
+    void should_keep_the_span_while_the_connection_lasts() {
+        window.connected();
+        ResendWindow.Span first = window.current();
+        now = now.plusSeconds(5);
+        window.received();
+        now = now.plusSeconds(5);
+        window.received();
+        assertEquals(first, window.current(), "messages on the same connection do not move the span");
+    }
+
+    @Test
+    void should_keep_reaching_back_to_before_the_start_when_a_new_client_comes_before_any_message() {
+        window.connected();
+        ResendWindow.Span first = window.current();
+        now = now.plusSeconds(40);
+        window.lost(); // the watchdog restarts the route: a new client, nothing received yet
+        window.connected();
+        assertEquals(new ResendWindow.Span(first.from(), now), window.current(),
+                "the previous process's records may still be resent on the new client");
     }
 }
