@@ -54,7 +54,18 @@ final class CallbackFirstMqttClient extends MqttClient {
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
             resends.connected();
-            camel.connectComplete(reconnect, serverUri);
+            if (!reconnect) {
+                camel.connectComplete(false, serverUri);
+                return;
+            }
+            // Camel subscribes again here and waits for the SUBACK without a limit. On Paho's callback thread
+            // that wait stalls when the broker pushes the session's backlog first: Paho's reader blocks on the
+            // full queue of messages for this very thread and cannot read the SUBACK until the keep-alive
+            // drops the connection (after a broker restart the subscription was silent for ~30 s until the
+            // watchdog restarted the route). On a thread of its own the backlog flows meanwhile.
+            Thread resubscribe = new Thread(() -> camel.connectComplete(true, serverUri), "linehub-mqtt-resubscribe");
+            resubscribe.setDaemon(true);
+            resubscribe.start();
         }
 
         @Override
