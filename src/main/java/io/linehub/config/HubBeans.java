@@ -33,6 +33,7 @@ import io.linehub.masterdata.SerialQuery;
 import io.linehub.mqtt.CallbackFirstMqttComponent;
 import io.linehub.mqtt.HubStatusPublisher;
 import io.linehub.mqtt.MqttConnection;
+import io.linehub.relay.MqttEventPublisher;
 import io.linehub.ops.HubCounters;
 import io.linehub.packing.CasePacking;
 import io.linehub.packing.CaseReadRepository;
@@ -191,6 +192,10 @@ public class HubBeans implements CamelConfiguration {
                 new ReadDeduplicator(Duration.ofMillis(dedupMs), perAntenna, maxTags),
                 new ReadDeduplicator(Duration.ofMillis(Math.min(dedupMs, readWindowMs)), perAntenna, maxTags),
                 devices, activity, stations, props.get("linehub.mqtt.prefix", "linehub"), clock));
+        MqttEventPublisher events = new MqttEventPublisher(mqtt, props.get("linehub.hub-id") + "-events",
+                props.getInt("linehub.relay.mqtt-max-inflight", 1000));
+        registry.bind("mqttEventPublisher", events);
+        context.addService(new ClosingService("mqttEventPublisher", events), true, true);
         OutboxRelay relay;
         registry.bind("outboxRelay", relay = new OutboxRelay(dataSource, destinations, counters,
                 props.get("linehub.mqtt.prefix", "linehub"),

@@ -80,7 +80,7 @@ public final class Destinations {
                     property.apply(prefix + "auth-env")));
         }
         if (!"false".equalsIgnoreCase(String.valueOf(property.apply("linehub.relay.mqtt-events")))) {
-            list.add(new Destination(MQTT_EVENTS, Destination.Kind.MQTT, null, Set.of("*"), Set.of(), "json", 100,
+            list.add(new Destination(MQTT_EVENTS, Destination.Kind.MQTT, null, Set.of("*"), Set.of(), "json", 500,
                     Map.of(), null));
         }
         return new Destinations(list);
