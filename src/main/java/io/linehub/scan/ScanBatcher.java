@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * the input's thread go on to the next message, while one committer thread takes whatever is queued (up
  * to a maximum, without waiting for more), records it in one transaction ({@link GroupCommit}) and then
  * completes the exchanges in arrival order, which sends their MQTT acks in that order, after the commit.
+ * Completing (the rest of each route, the ack) runs on a completer thread of its own, batch after batch in
+ * commit order, so the committer goes on to the next transaction meanwhile.
  * <ul>
  * <li>Database outage: the batch is retried whole, with backoff, until the database is back; the inputs
  * stay unacknowledged meanwhile and the full queue holds the inputs' threads (the broker keeps the rest).
@@ -70,7 +72,9 @@ public final class ScanBatcher extends AsyncProcessorSupport implements AsyncPro
     private final DatabaseOutage outage;
     private final BlockingQueue<Waiting> queue;
     private final int batchMax;
+    private final BlockingQueue<List<Runnable>> completions = new ArrayBlockingQueue<>(4);
     private volatile Thread committer;
+    private volatile Thread completer;
     private volatile boolean running;
 
     /**
@@ -93,10 +97,10 @@ public final class ScanBatcher extends AsyncProcessorSupport implements AsyncPro
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        if (Thread.currentThread() == committer) {
+        if (Thread.currentThread() == committer || Thread.currentThread() == completer) {
             // the route's error handler redelivering a scan this thread failed, or a continuation (the next
-            // tag of an RFID message): work it now, alone; queueing it would wait for this very thread
-            recordAlone(new Waiting(exchange, callback), true);
+            // tag of an RFID message): work it now, alone; queueing it could wait for this very thread
+            recordAlone(new Waiting(exchange, callback)).run(true);
             return true;
         }
         Waiting waiting = new Waiting(exchange, callback);
@@ -122,6 +126,10 @@ public final class ScanBatcher extends AsyncProcessorSupport implements AsyncPro
         Thread t = new Thread(this::commitLoop, "linehub-scan-committer");
         t.setDaemon(true);
         committer = t;
+        Thread c = new Thread(this::completeLoop, "linehub-scan-completer");
+        c.setDaemon(true);
+        completer = c;
+        c.start();
         t.start();
     }
 
@@ -136,6 +144,11 @@ public final class ScanBatcher extends AsyncProcessorSupport implements AsyncPro
         if (t != null) {
             t.join(TimeUnit.SECONDS.toMillis(10));
             committer = null;
+        }
+        Thread c = completer;
+        if (c != null) {
+            c.join(TimeUnit.SECONDS.toMillis(10));
+            completer = null;
         }
         List<Waiting> left = new ArrayList<>();
         queue.drainTo(left);
@@ -154,7 +167,7 @@ public final class ScanBatcher extends AsyncProcessorSupport implements AsyncPro
                 }
                 batch.add(first);
                 queue.drainTo(batch, batchMax - 1);
-                recordBatch(batch);
+                completions.put(recordBatch(batch));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -170,11 +183,47 @@ public final class ScanBatcher extends AsyncProcessorSupport implements AsyncPro
         }
     }
 
-    private void recordBatch(List<Waiting> batch) throws InterruptedException {
+    /** Completes each committed batch in commit order: the exchanges' routes go on, their acks go out. */
+    private void completeLoop() {
+        while (running || !completions.isEmpty() || committerAlive()) {
+            List<Runnable> done;
+            try {
+                done = completions.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (done == null) {
+                continue;
+            }
+            for (Runnable r : done) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    LOG.error("scan completer: {}", e.toString(), e);
+                }
+            }
+        }
+    }
+
+    private boolean committerAlive() {
+        Thread t = committer;
+        return t != null && t.isAlive();
+    }
+
+    /** How a recorded (or failed) scan's exchange is handed back to Camel, run later in commit order. */
+    @FunctionalInterface
+    private interface Completion {
+        void run(boolean sync);
+    }
+
+    /** Records the batch; answers what completes its exchanges, in arrival order. */
+    private List<Runnable> recordBatch(List<Waiting> batch) throws InterruptedException {
         List<InterpretedScan> scans = new ArrayList<>(batch.size());
         for (Waiting w : batch) {
             scans.add(w.exchange().getMessage().getBody(InterpretedScan.class));
         }
+        List<Runnable> done = new ArrayList<>(batch.size());
         List<GroupCommit.Recorded> recorded;
         try {
             recorded = recordRetryingOutage(scans);
@@ -182,22 +231,26 @@ public final class ScanBatcher extends AsyncProcessorSupport implements AsyncPro
             if (DatabaseOutage.isOutage(e)) {
                 // only when stopping during an outage: unacknowledged, the broker redelivers them later
                 for (Waiting w : batch) {
-                    fail(w, e);
+                    done.add(() -> fail(w, e));
                 }
-                return;
+                return done;
             }
             if (batch.size() > 1) {
                 LOG.warn("a batch of {} scans failed ({}); recording them one by one to isolate the cause",
                         batch.size(), e.toString());
             }
             for (Waiting w : batch) {
-                recordAlone(w, false);
+                Completion c = recordAlone(w);
+                done.add(() -> c.run(false));
             }
-            return;
+            return done;
         }
         for (int i = 0; i < batch.size(); i++) {
-            complete(batch.get(i), recorded.get(i), false);
+            Waiting w = batch.get(i);
+            GroupCommit.Recorded r = recorded.get(i);
+            done.add(() -> complete(w, r, false));
         }
+        return done;
     }
 
     private List<GroupCommit.Recorded> recordRetryingOutage(List<InterpretedScan> scans) throws Exception {
@@ -217,16 +270,17 @@ public final class ScanBatcher extends AsyncProcessorSupport implements AsyncPro
     }
 
     /** One scan in its own transaction; a failure goes to the route's error handling with this scan alone. */
-    private void recordAlone(Waiting w, boolean sync) {
+    private Completion recordAlone(Waiting w) {
         GroupCommit.Recorded recorded;
         try {
             recorded = commit.record(List.of(w.exchange().getMessage().getBody(InterpretedScan.class))).get(0);
         } catch (Exception e) {
-            w.exchange().setException(e);
-            w.done(sync);
-            return;
+            return sync -> {
+                w.exchange().setException(e);
+                w.done(sync);
+            };
         }
-        complete(w, recorded, sync);
+        return sync -> complete(w, recorded, sync);
     }
 
     private void complete(Waiting w, GroupCommit.Recorded recorded, boolean sync) {

@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Looks up the master data of a batch of scanned serials in one statement, in the batch's transaction.
- * Each database gets the shape it answers with primary-key probes (as the importer's SerialReads): H2 a
- * row-value IN list, PostgreSQL a LATERAL probe over two arrays.
+ * Each database gets the shape it answers with primary-key probes: H2 a join from a VALUES list (its
+ * row-value IN list also finds the rows by key, but then tests every row against the whole list: 20 ms for
+ * 500 keys against 4 ms), PostgreSQL a LATERAL probe over two arrays.
  */
 final class SerialLookup {
 
@@ -66,8 +67,10 @@ final class SerialLookup {
     private static void byRowValues(Connection c, Collection<Key> keys, Map<Key, SerialSnapshot> into)
             throws SQLException {
         List<Key> list = List.copyOf(keys);
-        String sql = "SELECT " + COLUMNS + " FROM serial s JOIN product p ON p.gtin = s.gtin WHERE (s.gtin, s.serial) IN ("
-                + String.join(", ", Collections.nCopies(list.size(), "(?, ?)")) + ")";
+        String sql = "SELECT " + COLUMNS + " FROM (VALUES "
+                + String.join(", ", Collections.nCopies(list.size(), "(CAST(? AS VARCHAR), CAST(? AS VARCHAR))"))
+                + ") k (gtin, serial) JOIN serial s ON s.gtin = k.gtin AND s.serial = k.serial"
+                + " JOIN product p ON p.gtin = s.gtin";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             for (Key key : list) {
