@@ -312,21 +312,33 @@ public final class EventRecorder {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        try (PreparedStatement ps = c.prepareStatement(OUTBOX_SQL)) {
+        long[] ids = new long[events.size()];
+        try (PreparedStatement ps = c.prepareStatement(OUTBOX_SQL, new String[] {"id"})) {
             for (HubEvent event : events) {
                 bindOutbox(ps, event, now);
                 ps.setString(6, deliveryKeys.get(event.eventId()));
                 ps.addBatch();
             }
             ps.executeBatch();
+            // the delivery rows take the generated ids: no second look-up of each row by its event id
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                int i = 0;
+                while (keys.next() && i < ids.length) {
+                    ids[i++] = keys.getLong(1);
+                }
+                if (i != ids.length) {
+                    throw new SQLException("outbox insert returned " + i + " ids for " + ids.length + " events");
+                }
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_delivery (destination, outbox_id)"
-                + " SELECT ?, id FROM outbox WHERE event_id = ?")) {
+                + " VALUES (?, ?)")) {
             boolean any = false;
-            for (HubEvent event : events) {
+            for (int i = 0; i < ids.length; i++) {
+                HubEvent event = events.get(i);
                 for (Destination d : destinations.taking(event.type(), event.line())) {
                     ps.setString(1, d.name());
-                    ps.setString(2, event.eventId());
+                    ps.setLong(2, ids[i]);
                     ps.addBatch();
                     any = true;
                 }
