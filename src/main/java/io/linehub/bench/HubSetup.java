@@ -10,6 +10,9 @@ record HubSetup(Database database, int serials, int receiverPort, Map<String, St
 
     enum Database { H2, POSTGRES }
 
+    /** In {@link #extra}: the hub runs its embedded broker even when BENCH_MQTT_URL names another one. */
+    static final String EMBEDDED_BROKER = "linehub.mqtt.embedded";
+
     static HubSetup h2(int serials, int receiverPort) {
         return new HubSetup(Database.H2, serials, receiverPort, Map.of());
     }

@@ -77,7 +77,8 @@ final class LaunchedHub implements AutoCloseable {
         int http = FreePort.find();
         int tcp = FreePort.find();
         String external = System.getenv("BENCH_MQTT_URL");
-        boolean embedded = external == null || external.isBlank();
+        // start-up is measured with the embedded defaults whatever broker the load scenarios use
+        boolean embedded = external == null || external.isBlank() || setup.extra().containsKey(HubSetup.EMBEDDED_BROKER);
         String mqttUrl = embedded ? "tcp://127.0.0.1:" + FreePort.find() : external;
         // unique per hub: on a shared external broker the client ids and topics of two runs must not meet
         String id = "bench-" + UUID.randomUUID().toString().substring(0, 8);

@@ -84,7 +84,8 @@ final class Scenarios {
         List<Double> ready = new ArrayList<>();
         List<Double> tcp = new ArrayList<>();
         for (int i = 0; i < starts; i++) {
-            try (LaunchedHub hub = LaunchedHub.start(HubSetup.h2(0, 0))) {
+            try (LaunchedHub hub = LaunchedHub.start(new HubSetup(HubSetup.Database.H2, 0, 0,
+                    Map.of(HubSetup.EMBEDDED_BROKER, "true")))) {
                 ready.add((double) hub.readyMillis());
                 tcp.add((double) hub.tcpMillis());
             }

@@ -215,10 +215,12 @@ public final class OutboxRelay {
         }
     }
 
+    /** One transaction for the batch: in auto-commit each row's delete was a commit of its own. */
     private void removeDeliveries(String destinationName, List<Long> ids) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        Transaction.run(dataSource, c -> {
             deleteDeliveries(c, destinationName, ids);
-        }
+            return null;
+        });
     }
 
     private static void deleteDeliveries(Connection c, String destinationName, List<Long> ids) throws SQLException {
