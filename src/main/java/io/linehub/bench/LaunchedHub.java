@@ -100,9 +100,13 @@ final class LaunchedHub implements AutoCloseable {
         props.put("camel.main.shutdown-timeout", "5");
         props.put("linehub.destination.erp.url", setup.receiverPort() > 0
                 ? "http://127.0.0.1:" + setup.receiverPort() + "/erp/events" : "");
-        props.putAll(setup.extra());
+        setup.extra().forEach((k, v) -> {
+            if (!k.equals(HubSetup.CDS)) {
+                props.put(k, v);
+            }
+        });
         long started = System.nanoTime();
-        Process p = new ProcessBuilder(command(props)).redirectErrorStream(true)
+        Process p = new ProcessBuilder(command(props, setup)).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("hub.log").toFile()).start();
         long ready = awaitReady(p, http, started, dir);
         LaunchedHub hub = new LaunchedHub(p, mqttUrl, id, http, tcp, ready, awaitListening(tcp, started), dir,
@@ -112,13 +116,32 @@ final class LaunchedHub implements AutoCloseable {
         return hub;
     }
 
-    private static List<String> command(Map<String, String> props) throws Exception {
+    private static List<String> command(Map<String, String> props, HubSetup setup) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(cds(setup.extra().getOrDefault(HubSetup.CDS, HubSetup.CDS_USE)));
         cmd.addAll(List.of(System.getenv().getOrDefault("HUB_JAVA_OPTS", "-Xmx512m").trim().split("\\s+")));
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar().toString(), "run"));
         return cmd;
+    }
+
+    /** The class-data-sharing archive bin/linehub keeps beside the jar (see there). */
+    static Path cdsArchive() throws Exception {
+        String jar = jar().toString();
+        return Path.of(jar.substring(0, jar.length() - ".jar".length()) + ".jsa");
+    }
+
+    /** As bin/linehub starts the hub: with its archive when there is a current one; "write" makes one at exit. */
+    private static List<String> cds(String mode) throws Exception {
+        Path archive = cdsArchive();
+        if (HubSetup.CDS_WRITE.equals(mode)) {
+            Files.deleteIfExists(archive);
+            return List.of("-XX:ArchiveClassesAtExit=" + archive);
+        }
+        boolean current = Files.exists(archive)
+                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar())) > 0;
+        return HubSetup.CDS_USE.equals(mode) && current ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
     }
 
     /** A seeded H2 file per serial count, made once per benchmark JVM and copied for each hub. */

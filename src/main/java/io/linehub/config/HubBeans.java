@@ -90,6 +90,7 @@ public class HubBeans implements CamelConfiguration {
         // first: a production setting that is missing stops the start before anything is opened
         SecurityBeans.apiToken(context, props);
         SecurityBeans.jmx(context, props);
+        MqttBrokerStarter.Starting broker = MqttBrokerStarter.startIfEmbedded(context, props);
 
         Path dataDir = Path.of(props.get("linehub.data.dir", "data"));
         Files.createDirectories(dataDir.resolve("inbox/serials"));
@@ -108,7 +109,7 @@ public class HubBeans implements CamelConfiguration {
 
         // clustering (off by default): shared MQTT topics and ownership, before any route is made
         ClusterBeans.configure(context, props);
-        MqttBrokerStarter.startIfEmbedded(context, props);
+        broker.await();
         CallbackFirstMqttComponent paho = new CallbackFirstMqttComponent(
                 Duration.ofSeconds(props.getInt("linehub.mqtt.resend-window-after-start-seconds", 60)));
         // Paho doubles its reconnect delay up to 128 s: after a 30 s broker restart the hub came back only
