@@ -6,7 +6,7 @@
 #   bench/run.sh all                       # every scenario 3 times: medians table + JSON
 #   bench/run.sh all --runs 1 --scale 0.1  # a quick smoke run (counts / 10)
 # Needs target/linehub.jar (mvn -B -DskipTests package); mqtt-pg needs PostgreSQL on 127.0.0.1:5432 (db test).
-# HUB_JAVA_OPTS (default -Xmx512m) go to the hub's JVM; BENCH_JAVA_OPTS to the generator's.
+# HUB_JAVA_OPTS (default as bin/linehub: -Xmx256m -XX:+UseSerialGC) go to the hub's JVM; BENCH_JAVA_OPTS to the generator's.
 # The broker: as in the setup, a Mosquitto on the same machine, outside the hub's process. When mosquitto is
 # installed the script starts a private one on a free port (no persistence, 1,000 in flight, no queue limit, so a
 # backlog waits in it instead of being dropped) and stops it afterwards. BENCH_MQTT_URL=tcp://host:port uses that

@@ -120,7 +120,7 @@ final class LaunchedHub implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(cds(setup.extra().getOrDefault(HubSetup.CDS, HubSetup.CDS_USE)));
-        cmd.addAll(List.of(System.getenv().getOrDefault("HUB_JAVA_OPTS", "-Xmx512m").trim().split("\\s+")));
+        cmd.addAll(List.of(System.getenv().getOrDefault("HUB_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+")));
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar().toString(), "run"));
         return cmd;
@@ -247,6 +247,9 @@ final class LaunchedHub implements AutoCloseable {
     }
 
     /** The jar this class runs from, or target/linehub.jar (when run from classes, as in tests). */
+    /** As bin/linehub starts the hub. */
+    static final String DEFAULT_JAVA_OPTS = "-Xmx256m -XX:+UseSerialGC";
+
     static Path jar() throws Exception {
         Path self = Path.of(LaunchedHub.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         return self.toString().endsWith(".jar") ? self : Path.of("target", "linehub.jar").toAbsolutePath();
