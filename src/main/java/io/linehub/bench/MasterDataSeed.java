@@ -2,6 +2,7 @@ package io.linehub.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.linehub.masterdata.SchemaMigrator;
+import io.linehub.masterdata.SerialStatistics;
 import io.linehub.sim.DemoCatalog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,6 +45,8 @@ final class MasterDataSeed {
                 try (Statement s = c.createStatement()) {
                     s.executeUpdate(serialsSql(url.startsWith("jdbc:postgresql") ? PG_SERIALS : H2_SERIALS, serials));
                 }
+                // as the importer does after a bulk load (a hub started before autovacuum would plan blind)
+                SerialStatistics.refresh(c);
             }
         }
     }

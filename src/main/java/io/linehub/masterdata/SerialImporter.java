@@ -17,11 +17,16 @@ public final class SerialImporter {
     /** Rows per transaction: large enough for efficient batches, small enough to bound memory and lock time. */
     static final int CHUNK_SIZE = 1_000;
 
+    /** New rows after which PostgreSQL's statistics of the serial table are refreshed at once. */
+    static final int ANALYZE_AFTER_INSERTED = 10_000;
+
     private final SerialRowValidator validator = new SerialRowValidator();
     private final SerialUpsert upsert;
+    private final DataSource dataSource;
 
     public SerialImporter(DataSource dataSource) {
         this.upsert = new SerialUpsert(dataSource);
+        this.dataSource = dataSource;
     }
 
     /**
@@ -74,6 +79,10 @@ public final class SerialImporter {
             }
         }
         tally.add(upsert.apply(chunk));
-        return tally.report();
+        ImportReport report = tally.report();
+        if (report.inserted() >= ANALYZE_AFTER_INSERTED) {
+            SerialStatistics.refresh(dataSource);
+        }
+        return report;
     }
 }

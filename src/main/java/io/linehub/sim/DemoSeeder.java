@@ -1,5 +1,6 @@
 package io.linehub.sim;
 
+import io.linehub.masterdata.SerialStatistics;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -55,6 +56,7 @@ public final class DemoSeeder {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
+            SerialStatistics.refresh(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("demo seed failed", e);
         }
