@@ -3,32 +3,14 @@ package io.linehub.mqtt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.Clock;
+import io.linehub.testsupport.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ResendWindowTest {
 
-    private Instant now = Instant.parse("2026-11-21T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final ResendWindow window = new ResendWindow(clock, Duration.ofSeconds(60));
 
     @Test
@@ -39,38 +21,38 @@ class ResendWindowTest {
     @Test
     void should_reach_back_the_start_window_on_the_first_connection_of_a_process() {
         window.connected();
-        assertEquals(new ResendWindow.Span(now.minusSeconds(60), now), window.current(),
+        assertEquals(new ResendWindow.Span(clock.instant().minusSeconds(60), clock.instant()), window.current(),
                 "the previous process's last records may be resent");
     }
 
     @Test
     void should_cover_the_end_of_the_previous_connection_up_to_the_reconnect() {
         window.connected();
-        now = now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         window.received();
-        now = now.plusSeconds(45);
+        clock.advance(Duration.ofSeconds(45));
         window.received();
-        Instant lastReceipt = now;
-        now = now.plusSeconds(30); // the broker is away, then the client reconnects
+        Instant lastReceipt = clock.instant();
+        clock.advance(Duration.ofSeconds(30)); // the broker is away, then the client reconnects
         window.lost();
         window.connected();
-        assertEquals(new ResendWindow.Span(lastReceipt.minusSeconds(5), now), window.current(),
+        assertEquals(new ResendWindow.Span(lastReceipt.minusSeconds(5), clock.instant()), window.current(),
                 "records from the previous connection's last moments to the reconnect");
     }
 
     @Test
     void should_open_the_new_span_with_a_resend_that_arrives_before_the_connect_is_reported() {
         window.connected();
-        now = now.plusSeconds(100);
+        clock.advance(Duration.ofSeconds(100));
         window.received();
-        Instant lastReceipt = now;
+        Instant lastReceipt = clock.instant();
         window.lost(); // broker gone
-        now = now.plusSeconds(61);
+        clock.advance(Duration.ofSeconds(61));
         window.received(); // the broker's resend, pushed right after CONNACK, before connectComplete ran
         ResendWindow.Span span = window.current();
-        assertEquals(new ResendWindow.Span(lastReceipt.minusSeconds(5), now), span,
+        assertEquals(new ResendWindow.Span(lastReceipt.minusSeconds(5), clock.instant()), span,
                 "the resend is matched against the lost connection's last moments, not the stale span");
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         window.connected(); // reported late: the span stays the one the first message opened
         assertEquals(span, window.current());
     }
@@ -79,9 +61,9 @@ class ResendWindowTest {
     void should_keep_the_span_while_the_connection_lasts() {
         window.connected();
         ResendWindow.Span first = window.current();
-        now = now.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
         window.received();
-        now = now.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
         window.received();
         assertEquals(first, window.current(), "messages on the same connection do not move the span");
     }
@@ -90,10 +72,10 @@ class ResendWindowTest {
     void should_keep_reaching_back_to_before_the_start_when_a_new_client_comes_before_any_message() {
         window.connected();
         ResendWindow.Span first = window.current();
-        now = now.plusSeconds(40);
+        clock.advance(Duration.ofSeconds(40));
         window.lost(); // the watchdog restarts the route: a new client, nothing received yet
         window.connected();
-        assertEquals(new ResendWindow.Span(first.from(), now), window.current(),
+        assertEquals(new ResendWindow.Span(first.from(), clock.instant()), window.current(),
                 "the previous process's records may still be resent on the new client");
     }
 }

@@ -3,11 +3,9 @@ package io.linehub.mqtt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.time.Clock;
+import io.linehub.testsupport.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -21,23 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class TrackedCallbackTest {
 
-    private Instant now = Instant.parse("2026-11-22T02:11:24Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-22T02:11:24Z"));
     private final ResendWindow window = new ResendWindow(clock, Duration.ofSeconds(60));
     private final List<String> taken = new ArrayList<>();
     private final MqttCallbackAdapter camel = new MqttCallbackAdapter() {
@@ -52,18 +34,18 @@ class TrackedCallbackTest {
         var first = CallbackFirstMqttClient.tracked(camel, window);
         window.lost(); // the client is made
         first.connectComplete(false, "tcp://broker");
-        now = now.plusMillis(850);
+        clock.advance(Duration.ofMillis(850));
         first.messageArrived("scan", new MqttMessage()); // recorded; its ack is lost with the broker
-        Instant recorded = now;
+        Instant recorded = clock.instant();
         first.disconnected(null);
-        now = now.plusSeconds(31);
+        clock.advance(Duration.ofSeconds(31));
         first.connectComplete(true, "tcp://broker"); // Paho's reconnect: nothing arrives on it
-        now = now.plusSeconds(23);
+        clock.advance(Duration.ofSeconds(23));
         var refusing = new RefusingCallback();
         window.lost();
         assertSame(refusing, CallbackFirstMqttClient.tracked(refusing, window), "the refusing callback is not tracked");
         refusing.messageArrived("scan", new MqttMessage()); // the resend reaches the stopping consumer: refused
-        now = now.plusMillis(400);
+        clock.advance(Duration.ofMillis(400));
         var second = CallbackFirstMqttClient.tracked(camel, window);
         window.lost(); // the route's new client
         second.messageArrived("scan", new MqttMessage()); // the resend again, before connectComplete
@@ -71,6 +53,6 @@ class TrackedCallbackTest {
         ResendWindow.Span span = window.current();
         assertEquals(2, taken.size());
         assertEquals(recorded.minusSeconds(5), span.from(), "reaches back to the last message the hub took");
-        assertEquals(now, span.to());
+        assertEquals(clock.instant(), span.to());
     }
 }

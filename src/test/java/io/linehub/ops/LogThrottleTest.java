@@ -3,42 +3,16 @@ package io.linehub.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import io.linehub.testsupport.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** A refusal is reported once per key per interval, with the count of those swallowed in between. */
 class LogThrottleTest {
 
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        private Instant now = Instant.parse("2026-11-21T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final HandClock clock = new HandClock();
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final LogThrottle throttle = new LogThrottle(Duration.ofMinutes(1), clock);
 
     @Test
