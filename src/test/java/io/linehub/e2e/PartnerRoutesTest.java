@@ -134,9 +134,14 @@ class PartnerRoutesTest {
         await("the ERP got the first half meanwhile").atMost(WAIT).until(() -> erp.countOfType("scan.accepted") == UNITS / 2);
         wms.answer(200);
         cmo.restart();
+        // the listener's session resumes before the hub delivers: when the broker took the first resumed
+        // deliveries while the listener was reconnecting, it handed one over after a later one (seen once:
+        // S1, S3, S2 at the listener while the hub had sent S1, S2, S3 one by one, each acknowledged)
+        hub.hub().context().getRouteController().suspendRoute("partner-corp-broker");
         corpBroker.start();
         corp.close();
         corp = new MqttProbe(corpBroker.url(), "corp-listener", false, 600).connect();
+        hub.hub().context().getRouteController().resumeRoute("partner-corp-broker");
         for (int i = UNITS / 2 + 1; i <= UNITS; i++) {
             hub.publish("line1", "shipper-7", unit(i));
         }
