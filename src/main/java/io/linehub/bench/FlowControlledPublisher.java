@@ -1,5 +1,6 @@
 package io.linehub.bench;
 
+import io.linehub.mqtt.MqttConnection;
 import java.util.concurrent.Semaphore;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -36,10 +37,7 @@ final class FlowControlledPublisher implements AutoCloseable {
         options.setKeepAliveInterval(0);
         IMqttToken connected = client.connect(options);
         connected.waitForCompletion(10_000);
-        // never more in flight than the broker takes (Mosquitto's Receive Maximum defaults to 20)
-        Integer brokerMax = connected.getResponseProperties() == null ? null
-                : connected.getResponseProperties().getReceiveMaximum();
-        this.maxInflight = brokerMax == null ? maxInflight : Math.min(maxInflight, brokerMax);
+        this.maxInflight = MqttConnection.inflightLimit(connected, maxInflight);
         inflight = new Semaphore(this.maxInflight);
     }
 

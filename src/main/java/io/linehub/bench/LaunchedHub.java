@@ -139,9 +139,14 @@ final class LaunchedHub implements AutoCloseable {
             Files.deleteIfExists(archive);
             return List.of("-XX:ArchiveClassesAtExit=" + archive);
         }
-        boolean current = Files.exists(archive)
+        return HubSetup.CDS_USE.equals(mode) && cdsCurrent() ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
+    }
+
+    /** An archive newer than the jar (bin/linehub's test: a rebuilt jar makes it stale). */
+    static boolean cdsCurrent() throws Exception {
+        Path archive = cdsArchive();
+        return Files.exists(archive)
                 && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar())) > 0;
-        return HubSetup.CDS_USE.equals(mode) && current ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
     }
 
     /** A seeded H2 file per serial count, made once per benchmark JVM and copied for each hub. */

@@ -85,7 +85,7 @@ final class Scenarios {
      * counted when there is no current one), and for comparison as plain {@code java -jar}.
      */
     private static Map<String, Object> startup(int starts) throws Exception {
-        if (!cdsCurrent()) {
+        if (!LaunchedHub.cdsCurrent()) {
             try (LaunchedHub training = LaunchedHub.start(embedded(HubSetup.CDS_WRITE))) {
                 System.err.printf("class-data-sharing archive written by a start not counted (%d ms)%n",
                         training.readyMillis());
@@ -111,19 +111,13 @@ final class Scenarios {
         r.put("minMs", ready.stream().mapToDouble(d -> d).min().orElse(0));
         r.put("maxMs", ready.stream().mapToDouble(d -> d).max().orElse(0));
         r.put("tcpListenerMs", Medians.median(tcp));
-        r.put("cdsArchive", cdsCurrent());
+        r.put("cdsArchive", LaunchedHub.cdsCurrent());
         r.put("readyMsWithoutCds", Medians.median(plain));
         return r;
     }
 
     private static HubSetup embedded(String cds) {
         return new HubSetup(HubSetup.Database.H2, 0, 0, Map.of(HubSetup.EMBEDDED_BROKER, "true", HubSetup.CDS, cds));
-    }
-
-    private static boolean cdsCurrent() throws Exception {
-        java.nio.file.Path archive = LaunchedHub.cdsArchive();
-        return java.nio.file.Files.exists(archive) && java.nio.file.Files.getLastModifiedTime(archive)
-                .compareTo(java.nio.file.Files.getLastModifiedTime(LaunchedHub.jar())) > 0;
     }
 
     /** PrintBenchmark in a JVM of its own (it runs an in-process hub), its figures read from its RESULT line. */

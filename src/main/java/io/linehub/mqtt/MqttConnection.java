@@ -2,6 +2,7 @@ package io.linehub.mqtt;
 
 import java.nio.charset.StandardCharsets;
 import javax.net.SocketFactory;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 
 /**
@@ -30,6 +31,17 @@ public record MqttConnection(String url, String userName, String password, Socke
         if (socketFactory != null) {
             options.setSocketFactory(socketFactory);
         }
+    }
+
+    /**
+     * How many QoS 1 publishes a client may keep unacknowledged on a connection just made: what it wants, but
+     * never more than the broker's Receive Maximum from the CONNACK (Mosquitto's default is 20; past it the
+     * broker drops the connection).
+     */
+    public static int inflightLimit(IMqttToken connected, int wanted) {
+        Integer brokerMax = connected.getResponseProperties() == null ? null
+                : connected.getResponseProperties().getReceiveMaximum();
+        return brokerMax == null ? wanted : Math.min(wanted, brokerMax);
     }
 
     /** The password never reaches a log line. */

@@ -108,10 +108,7 @@ public final class MqttEventPublisher implements AutoCloseable {
             fresh.close(true);
             throw e;
         }
-        // never more in flight than the broker's Receive Maximum (Mosquitto: 20 by default)
-        Integer brokerMax = connected.getResponseProperties() == null ? null
-                : connected.getResponseProperties().getReceiveMaximum();
-        permits = brokerMax == null ? maxInflight : Math.min(maxInflight, brokerMax);
+        permits = MqttConnection.inflightLimit(connected, maxInflight);
         inflight = new Semaphore(permits);
         client = fresh;
         return fresh;

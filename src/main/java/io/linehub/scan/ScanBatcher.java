@@ -72,7 +72,7 @@ public final class ScanBatcher extends AsyncProcessorSupport implements AsyncPro
     private final DatabaseOutage outage;
     private final BlockingQueue<Waiting> queue;
     private final int batchMax;
-    private final BlockingQueue<List<Runnable>> completions = new ArrayBlockingQueue<>(4);
+    private final BlockingQueue<List<Completion>> completions = new ArrayBlockingQueue<>(4);
     private volatile Thread committer;
     private volatile Thread completer;
     private volatile boolean running;
@@ -186,7 +186,7 @@ public final class ScanBatcher extends AsyncProcessorSupport implements AsyncPro
     /** Completes each committed batch in commit order: the exchanges' routes go on, their acks go out. */
     private void completeLoop() {
         while (running || !completions.isEmpty() || committerAlive()) {
-            List<Runnable> done;
+            List<Completion> done;
             try {
                 done = completions.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -196,9 +196,9 @@ public final class ScanBatcher extends AsyncProcessorSupport implements AsyncPro
             if (done == null) {
                 continue;
             }
-            for (Runnable r : done) {
+            for (Completion c : done) {
                 try {
-                    r.run();
+                    c.run(false);
                 } catch (RuntimeException e) {
                     LOG.error("scan completer: {}", e.toString(), e);
                 }
@@ -218,12 +218,12 @@ public final class ScanBatcher extends AsyncProcessorSupport implements AsyncPro
     }
 
     /** Records the batch; answers what completes its exchanges, in arrival order. */
-    private List<Runnable> recordBatch(List<Waiting> batch) throws InterruptedException {
+    private List<Completion> recordBatch(List<Waiting> batch) throws InterruptedException {
         List<InterpretedScan> scans = new ArrayList<>(batch.size());
         for (Waiting w : batch) {
             scans.add(w.exchange().getMessage().getBody(InterpretedScan.class));
         }
-        List<Runnable> done = new ArrayList<>(batch.size());
+        List<Completion> done = new ArrayList<>(batch.size());
         List<GroupCommit.Recorded> recorded;
         try {
             recorded = recordRetryingOutage(scans);
@@ -231,7 +231,7 @@ public final class ScanBatcher extends AsyncProcessorSupport implements AsyncPro
             if (DatabaseOutage.isOutage(e)) {
                 // only when stopping during an outage: unacknowledged, the broker redelivers them later
                 for (Waiting w : batch) {
-                    done.add(() -> fail(w, e));
+                    done.add(sync -> fail(w, e));
                 }
                 return done;
             }
@@ -240,15 +240,14 @@ public final class ScanBatcher extends AsyncProcessorSupport implements AsyncPro
                         batch.size(), e.toString());
             }
             for (Waiting w : batch) {
-                Completion c = recordAlone(w);
-                done.add(() -> c.run(false));
+                done.add(recordAlone(w));
             }
             return done;
         }
         for (int i = 0; i < batch.size(); i++) {
             Waiting w = batch.get(i);
             GroupCommit.Recorded r = recorded.get(i);
-            done.add(() -> complete(w, r, false));
+            done.add(sync -> complete(w, r, sync));
         }
         return done;
     }

@@ -43,7 +43,7 @@ final class SerialLookup {
         if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
             byLateralProbe(c, keys, found);
         } else {
-            byRowValues(c, keys, found);
+            byValuesJoin(c, keys, found);
         }
         return found;
     }
@@ -64,7 +64,7 @@ final class SerialLookup {
         }
     }
 
-    private static void byRowValues(Connection c, Collection<Key> keys, Map<Key, SerialSnapshot> into)
+    private static void byValuesJoin(Connection c, Collection<Key> keys, Map<Key, SerialSnapshot> into)
             throws SQLException {
         List<Key> list = List.copyOf(keys);
         String sql = "SELECT " + COLUMNS + " FROM (VALUES "
