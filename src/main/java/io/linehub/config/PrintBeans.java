@@ -51,10 +51,11 @@ final class PrintBeans {
         PrinterQueues queues = new PrinterQueues(ledger);
         Duration statusTimeout = Duration.ofMillis(props.getInt("linehub.printer.status-timeout-ms", 2000));
         Duration backoffMax = Duration.ofMillis(props.getInt("linehub.printer.backoff-max-ms", 10_000));
+        int formatsPerSend = props.getInt("linehub.printer.formats-per-send", 8);
         for (Device d : devices.all()) {
             if (d.isPrinter() && d.host() != null) {
                 PrinterQueue queue = new PrinterQueue(d.id(), d.host(), d.port() == null ? 9100 : d.port(), ledger,
-                        renderer, statusTimeout, backoffMax, statusTopic, ClusterBeans.fence(context));
+                        renderer, statusTimeout, backoffMax, statusTopic, ClusterBeans.fence(context), formatsPerSend);
                 if (ClusterBeans.enabled(props)) {
                     queues.register(d.id(), queue); // recovery on takeover, not at start (another hub may print)
                 } else {
@@ -65,6 +66,7 @@ final class PrintBeans {
         context.addService(new ClosingService("printerQueues", queues::closeAll), true, true);
         context.getRegistry().bind("printerQueues", queues);
         PrintJobIntake intake = new PrintJobIntake(dataSource, store, pool, renderer, devices, new SerialQuery(dataSource));
+        context.addService(new ClosingService("printJobIntake", intake), true, true);
         context.getRegistry().bind("printJobIntake", intake);
         PrintVerifyWatch verify = new PrintVerifyWatch(dataSource, recorder,
                 Duration.ofSeconds(props.getInt("linehub.print.verify-timeout-seconds", 0)));

@@ -40,13 +40,24 @@ public final class SerialQuery {
             return Optional.empty();
         }
         try (Connection connection = dataSource.getConnection()) {
-            return find(connection, gtin14.get(), serial);
+            return find(connection, gtin14.get(), serial, true);
         } catch (SQLException e) {
             throw new MasterDataException("serial lookup failed: " + e.getMessage(), e);
         }
     }
 
-    private static Optional<SerialRecord> find(Connection connection, String gtin, String serial) throws SQLException {
+    /**
+     * The serial's record without its status history, on the caller's connection: inside a transaction that
+     * holds one no second connection is taken from the pool (a print job's label fields need no history).
+     */
+    public Optional<SerialRecord> findIn(Connection connection, String gtin, String serial) throws SQLException {
+        Optional<String> gtin14 = Gtin.normalize(gtin);
+        return gtin14.isEmpty() || serial == null ? Optional.empty()
+                : find(connection, gtin14.get(), serial, false);
+    }
+
+    private static Optional<SerialRecord> find(Connection connection, String gtin, String serial, boolean withHistory)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(SERIAL_SQL)) {
             select.setString(1, gtin);
             select.setString(2, serial);
@@ -58,7 +69,8 @@ public final class SerialQuery {
                 ProductRecord product = new ProductRecord(gtin, row.getString(8), prefixLength);
                 return Optional.of(new SerialRecord(gtin, serial, row.getString(1), row.getObject(2, LocalDate.class),
                         SerialStatus.fromColumn(row.getString(3)), row.getString(4), instant(row, 5),
-                        instant(row, 6), instant(row, 7), product, row.getString(10), history(connection, gtin, serial)));
+                        instant(row, 6), instant(row, 7), product, row.getString(10),
+                        withHistory ? history(connection, gtin, serial) : List.of()));
             }
         }
     }

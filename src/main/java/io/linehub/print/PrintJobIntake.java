@@ -1,11 +1,13 @@
 package io.linehub.print;
 
+import io.linehub.db.GroupCommit;
 import io.linehub.masterdata.SerialPool;
 import io.linehub.masterdata.SerialQuery;
 import io.linehub.scan.Device;
 import io.linehub.scan.DeviceRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,9 +17,13 @@ import javax.sql.DataSource;
 
 /**
  * Accepts a print job: checks the printer and the template, takes a serial from the pool when the job
- * names none, renders once to prove the fields print, and stores the job before answering.
+ * names none, renders once to prove the fields print, and stores the job before answering. Jobs arriving
+ * together are stored in one transaction (see {@link GroupCommit}).
  */
-public final class PrintJobIntake {
+public final class PrintJobIntake implements AutoCloseable {
+
+    /** Jobs of concurrent requests stored in one transaction at most. */
+    private static final int JOBS_PER_COMMIT = 64;
 
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
 
@@ -27,6 +33,7 @@ public final class PrintJobIntake {
     private final LabelRenderer renderer;
     private final DeviceRegistry devices;
     private final SerialQuery serials;
+    private final GroupCommit<Draft, PrintJob> writes;
 
     public PrintJobIntake(DataSource dataSource, PrintJobStore store, SerialPool pool, LabelRenderer renderer,
                           DeviceRegistry devices, SerialQuery serials) {
@@ -36,6 +43,8 @@ public final class PrintJobIntake {
         this.renderer = renderer;
         this.devices = devices;
         this.serials = serials;
+        this.writes = new GroupCommit<>("linehub-print-job-writer", dataSource, this::write, JOBS_PER_COMMIT,
+                Duration.ofSeconds(30));
     }
 
     /** @throws PrintJobRejectedException with the reason when the job cannot be printed as sent */
@@ -53,30 +62,46 @@ public final class PrintJobIntake {
             throw new PrintJobRejectedException("no template named by the job or the printer " + printer.id());
         }
         int copies = request.copies() <= 0 ? 1 : request.copies();
-        String id = UUID.randomUUID().toString();
-        Map<String, String> fields = new HashMap<>(request.fields());
+        return writes.write(new Draft(UUID.randomUUID().toString(), request, printer, template, copies));
+    }
+
+    /** A job checked against devices and templates, waiting for its serial and its row. */
+    private record Draft(String id, PrintJobRequest request, Device printer, String template, int copies) {
+    }
+
+    /**
+     * In the shared transaction of concurrent jobs: the serial's reservation and the job's row commit together,
+     * and a job refused after its serial was reserved (a field that does not print) leaves the serial in the pool.
+     */
+    private PrintJob write(Connection c, Draft d) throws SQLException {
+        Map<String, String> fields = new HashMap<>(d.request().fields());
         if (fields.get("serial") == null && fields.get("gtin") != null && !fields.containsKey("sscc")) {
-            String serial = pool.allocate(fields.get("gtin"), id).orElseThrow(() -> new PrintJobRejectedException(
-                    "no unused serial of " + fields.get("gtin") + " left in the pool"));
+            String serial = pool.allocate(c, fields.get("gtin"), d.id()).orElseThrow(() ->
+                    new PrintJobRejectedException("no unused serial of " + fields.get("gtin") + " left in the pool"));
             fields.put("serial", serial);
             // what master data knows of the serial fills what the job left out, so a job may name just the GTIN
-            serials.find(fields.get("gtin"), serial).ifPresent(record -> {
+            serials.findIn(c, fields.get("gtin"), serial).ifPresent(record -> {
                 putIfAbsent(fields, "lot", record.lot());
                 putIfAbsent(fields, "expiry", record.expiry() == null ? null : record.expiry().format(YYMMDD));
                 putIfAbsent(fields, "product", record.product() == null ? null : record.product().name());
             });
         }
         try {
-            renderer.render(template, fields, copies);
+            renderer.render(d.template(), fields, d.copies());
         } catch (LabelDataException e) {
             throw new PrintJobRejectedException("field " + e.field() + ": " + e.getMessage());
         }
-        PrintJob job = new PrintJob(id, request.clientJobId(), printer.id(), printer.line(), template, copies,
-                fields, fields.get("gtin"), fields.get("serial"), PrintJob.QUEUED, null, null, null);
-        try (Connection c = dataSource.getConnection()) {
-            store.insert(c, job);
-        }
+        PrintJob job = new PrintJob(d.id(), d.request().clientJobId(), d.printer().id(), d.printer().line(),
+                d.template(), d.copies(), fields, fields.get("gtin"), fields.get("serial"), PrintJob.QUEUED, null,
+                null, null);
+        store.insert(c, job);
         return job;
+    }
+
+    /** Stops the writer once the jobs waiting for it are stored. */
+    @Override
+    public void close() throws InterruptedException {
+        writes.close();
     }
 
     private static void putIfAbsent(Map<String, String> fields, String key, String value) {

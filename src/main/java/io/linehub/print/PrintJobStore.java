@@ -10,6 +10,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,12 +57,23 @@ public final class PrintJobStore {
 
     /** The oldest job of a printer in a state: the head of its queue. */
     public Optional<PrintJob> oldest(Connection c, String printer, String state) throws SQLException {
-        // ordered by all of print_job_queue's columns: H2 then reads one index row instead of sorting the queue
+        return oldest(c, printer, state, 1).stream().findFirst();
+    }
+
+    /** The oldest {@code limit} jobs of a printer in a state, oldest first. */
+    public List<PrintJob> oldest(Connection c, String printer, String state, int limit) throws SQLException {
+        // ordered by all of print_job_queue's columns: H2 then reads the first index rows instead of sorting the queue
         try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE printer = ? AND state = ?"
-                + " ORDER BY printer, state, seq FETCH FIRST 1 ROWS ONLY")) {
+                + " ORDER BY printer, state, seq FETCH FIRST " + limit + " ROWS ONLY")) {
             ps.setString(1, printer);
             ps.setString(2, state);
-            return read(ps);
+            List<PrintJob> jobs = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    jobs.add(job(rs));
+                }
+            }
+            return jobs;
         }
     }
 
@@ -86,13 +99,14 @@ public final class PrintJobStore {
 
     private Optional<PrintJob> read(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            return Optional.of(new PrintJob(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getInt(6), fields(rs.getString(7)), rs.getString(8), rs.getString(9),
-                    rs.getString(10), rs.getString(11), instant(rs.getObject(12)), instant(rs.getObject(13))));
+            return rs.next() ? Optional.of(job(rs)) : Optional.empty();
         }
+    }
+
+    private PrintJob job(ResultSet rs) throws SQLException {
+        return new PrintJob(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getInt(6), fields(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), instant(rs.getObject(12)), instant(rs.getObject(13)));
     }
 
     private static Instant instant(Object v) {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,23 +87,80 @@ public final class PrintLedger {
         finish(job, from, PrintJob.FAILED, reason);
     }
 
-    private void finish(PrintJob job, String from, String to, String reason) throws SQLException {
-        Transaction.run(dataSource, c -> {
-            if (!store.transition(c, job.id(), from, to, reason)) {
-                return null;
+    /** A printer's oldest jobs in a state, at most {@code limit}, oldest first. */
+    public List<PrintJob> heads(String printer, String state, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return store.oldest(c, printer, state, limit);
+        }
+    }
+
+    /**
+     * One transaction for one turn of a printer's queue: the jobs whose labels left the printer become printed
+     * (stored as sent, or written in the turn before and still stored as sending), and the next jobs are taken
+     * for sending.
+     *
+     * @return the jobs of {@code take} that moved to sending (another worker may have moved one first)
+     */
+    public List<PrintJob> advance(List<PrintJob> printedSent, List<PrintJob> printedWritten, List<PrintJob> take)
+            throws SQLException {
+        return Transaction.run(dataSource, c -> {
+            for (PrintJob job : printedSent) {
+                finishIn(c, job, PrintJob.SENT, PrintJob.PRINTED, null);
             }
-            HubEvent event = event(job, to, reason);
-            if (job.serial() != null && job.gtin() != null) {
-                if (PrintJob.PRINTED.equals(to)) {
-                    pool.markPrinted(c, job.gtin(), job.serial(), job.id(), job.printer(), event.eventId());
-                } else {
-                    pool.markFailed(c, job.gtin(), job.serial(), job.id(), job.printer(),
-                            "label failed: " + reason, event.eventId());
+            for (PrintJob job : printedWritten) {
+                finishIn(c, job, PrintJob.SENDING, PrintJob.PRINTED, null);
+            }
+            List<PrintJob> taken = new ArrayList<>(take.size());
+            for (PrintJob job : take) {
+                if (store.transition(c, job.id(), PrintJob.QUEUED, PrintJob.SENDING, null)) {
+                    taken.add(job);
                 }
             }
-            events.enqueueIn(c, List.of(event));
+            return taken;
+        });
+    }
+
+    /** Moves jobs from one state to another in one transaction. */
+    public void moveAll(List<PrintJob> jobs, String from, String to) throws SQLException {
+        Transaction.run(dataSource, c -> {
+            for (PrintJob job : jobs) {
+                store.transition(c, job.id(), from, to, null);
+            }
             return null;
         });
+    }
+
+    /** Fails jobs with one reason in one transaction (their serials decommissioned, a print.failed event each). */
+    public void failAll(List<PrintJob> jobs, String from, String reason) throws SQLException {
+        Transaction.run(dataSource, c -> {
+            for (PrintJob job : jobs) {
+                finishIn(c, job, from, PrintJob.FAILED, reason);
+            }
+            return null;
+        });
+    }
+
+    private void finish(PrintJob job, String from, String to, String reason) throws SQLException {
+        Transaction.run(dataSource, c -> {
+            finishIn(c, job, from, to, reason);
+            return null;
+        });
+    }
+
+    private void finishIn(Connection c, PrintJob job, String from, String to, String reason) throws SQLException {
+        if (!store.transition(c, job.id(), from, to, reason)) {
+            return;
+        }
+        HubEvent event = event(job, to, reason);
+        if (job.serial() != null && job.gtin() != null) {
+            if (PrintJob.PRINTED.equals(to)) {
+                pool.markPrinted(c, job.gtin(), job.serial(), job.id(), job.printer(), event.eventId());
+            } else {
+                pool.markFailed(c, job.gtin(), job.serial(), job.id(), job.printer(),
+                        "label failed: " + reason, event.eventId());
+            }
+        }
+        events.enqueueIn(c, List.of(event));
     }
 
     private static HubEvent event(PrintJob job, String state, String reason) {

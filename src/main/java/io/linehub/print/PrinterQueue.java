@@ -1,9 +1,14 @@
 package io.linehub.print;
 
 import io.linehub.cluster.Fence;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
@@ -12,13 +17,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One printer's ordered queue, worked by one thread: ask {@code ~HS}; hold while the printer is not
- * ready; mark the sent job printed once the printer's buffer is empty; then send the next queued job.
- * One job is in the printer at a time, so a paper-out mid-run loses and duplicates nothing.
+ * ready; mark the jobs sent before printed once the printer's buffer is empty; then send the next queued
+ * jobs, up to formats-per-send in one write. New jobs go out only to an empty buffer and a job is marked
+ * printed only when the buffer shows it gone, so a paper-out mid-run loses and duplicates nothing; a
+ * connection broken mid-write fails that write's jobs with the reason (never resent blindly).
  */
 public final class PrinterQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrinterQueue.class);
     private static final int MAX_STEPS_PER_TICK = 200;
+    /** Sent jobs marked printed per turn at most; more than formats-per-send are out only if it was lowered. */
+    private static final int MAX_SENT_PER_TURN = 64;
     /** The status while an operator holds the queue. */
     public static final String PAUSED = "paused by operator";
 
@@ -30,6 +39,12 @@ public final class PrinterQueue {
     private final Duration backoffMax;
     private final Fence fence;
     private final String routeId;
+    private final int formatsPerSend;
+    /**
+     * Jobs of the last turn whose bytes all went out, still stored as sending: the next turn stores them as
+     * printed (buffer empty) or as sent (still printing), and a drain never ends with any left here.
+     */
+    private final List<PrintJob> written = new ArrayList<>();
     private Duration backoff = Duration.ZERO;
     private volatile long nextAttemptNanos;
     private volatile String status = "unknown";
@@ -45,8 +60,12 @@ public final class PrinterQueue {
      */
     public PrinterQueue(String printer, String host, int port, PrintLedger ledger, LabelRenderer renderer,
                         Duration statusTimeout, Duration backoffMax, BiConsumer<String, String> statusListener,
-                        Fence fence) {
+                        Fence fence, int formatsPerSend) {
+        if (formatsPerSend < 1) {
+            throw new IllegalArgumentException("formats per send must be at least 1, was " + formatsPerSend);
+        }
         this.printer = printer;
+        this.formatsPerSend = formatsPerSend;
         this.fence = fence;
         this.routeId = PrintRoutes.routeId(printer);
         this.link = new PrinterLink(host, port, Duration.ofSeconds(2), statusTimeout);
@@ -85,61 +104,93 @@ public final class PrinterQueue {
             report("unreachable: " + e.getMessage() + " (retry in " + backoff.toMillis() + " ms)");
         } catch (SQLException e) {
             LOG.warn("printer {}: queue database error, retrying: {}", printer, e.getMessage());
+        } finally {
+            recordWritten();
         }
     }
 
-    /** @return true when something moved and the next step may move more */
+    /** Jobs whose bytes all went out and whose sent state is not stored yet are stored as sent. */
+    private void recordWritten() {
+        if (written.isEmpty()) {
+            return;
+        }
+        try {
+            ledger.moveAll(written, PrintJob.SENDING, PrintJob.SENT);
+            written.clear();
+        } catch (SQLException e) {
+            // left in sending: after a restart they are failed with "check the label", never printed twice
+            LOG.warn("printer {}: could not record {} jobs as sent: {}", printer, written.size(), e.getMessage());
+            written.clear();
+        }
+    }
+
+    /**
+     * One turn: ask {@code ~HS}; once the printer's buffer is empty the jobs sent before are printed, and up to
+     * {@code formatsPerSend} queued jobs go out in one write, both in one transaction. A printer that empties
+     * its buffer by the next turn costs one commit and one status round trip per turn however many labels it
+     * moves; one still printing gets its jobs stored as sent first (a second commit).
+     *
+     * @return true when something moved and the next step may move more
+     */
     private boolean step() throws IOException, SQLException {
         Optional<HostStatus> answer = link.status();
         if (answer.isEmpty()) {
+            recordWritten();
             report("not ready: no answer to ~HS");
             return false;
         }
         HostStatus hs = answer.get();
         if (!hs.ready()) {
+            recordWritten();
             report("not ready: " + hs.reason());
             return false;
         }
         report("ready");
-        Optional<PrintJob> sent = ledger.head(printer, PrintJob.SENT);
-        if (sent.isPresent()) {
-            if (hs.formatsInBuffer() > 0 || hs.labelsRemaining() > 0) {
-                return false;
+        boolean printing = hs.formatsInBuffer() > 0 || hs.labelsRemaining() > 0;
+        if (printing) {
+            recordWritten();
+        }
+        List<PrintJob> sent = ledger.heads(printer, PrintJob.SENT, Math.max(formatsPerSend, MAX_SENT_PER_TURN));
+        if (printing && (!sent.isEmpty())) {
+            return false;
+        }
+        // before jobs are taken: the new owner's takeover fails jobs caught in sending, so a job left queued here
+        // is printed by the new owner instead of failed or printed by both
+        List<PrintJob> queued = fence.stillOwns(routeId) ? ledger.heads(printer, PrintJob.QUEUED, formatsPerSend)
+                : List.of();
+        if (sent.isEmpty() && written.isEmpty() && queued.isEmpty()) {
+            return false;
+        }
+        Map<String, byte[]> formats = new LinkedHashMap<>();
+        List<PrintJob> take = new ArrayList<>(queued.size());
+        for (PrintJob job : queued) {
+            try {
+                formats.put(job.id(), renderer.render(job.template(), job.fields(), job.copies()));
+                take.add(job);
+            } catch (RuntimeException e) {
+                ledger.failed(job, PrintJob.QUEUED, "cannot render: " + e.getMessage());
+                failed.increment();
             }
-            ledger.printed(sent.get());
-            printed.increment();
+        }
+        List<PrintJob> taken = ledger.advance(sent, written, take);
+        printed.add(sent.size() + written.size());
+        written.clear();
+        if (taken.isEmpty()) {
             return true;
         }
-        Optional<PrintJob> next = ledger.head(printer, PrintJob.QUEUED);
-        if (next.isEmpty()) {
-            return false;
-        }
-        PrintJob job = next.get();
-        if (!fence.stillOwns(routeId)) {
-            // before the job is taken: the new owner's takeover fails jobs caught in sending, so a job left
-            // queued here is printed by the new owner instead of failed or printed by both
-            return false;
-        }
-        byte[] zpl;
-        try {
-            zpl = renderer.render(job.template(), job.fields(), job.copies());
-        } catch (RuntimeException e) {
-            ledger.failed(job, PrintJob.QUEUED, "cannot render: " + e.getMessage());
-            failed.increment();
-            return true;
-        }
-        if (!ledger.move(job, PrintJob.QUEUED, PrintJob.SENDING)) {
-            return true;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (PrintJob job : taken) {
+            bytes.writeBytes(formats.get(job.id()));
         }
         try {
-            link.send(zpl);
+            link.send(bytes.toByteArray());
         } catch (IOException e) {
-            // part of the label may have reached the printer: failing it beats printing it twice
-            ledger.failed(job, PrintJob.SENDING, "connection broke while sending: " + e.getMessage());
-            failed.increment();
+            // part of a label may have reached the printer: failing them beats printing one twice
+            ledger.failAll(taken, PrintJob.SENDING, "connection broke while sending: " + e.getMessage());
+            failed.add(taken.size());
             throw e;
         }
-        ledger.move(job, PrintJob.SENDING, PrintJob.SENT);
+        written.addAll(taken);
         return true;
     }
 

@@ -267,6 +267,57 @@ class PrintJobsTest {
     }
 
     @Test
+    void should_send_a_backlog_several_formats_per_status_check_in_order_and_once() throws Exception {
+        List<String> ids = new ArrayList<>();
+        printer.paperOut(true);
+        try {
+            for (int i = 0; i < 16; i++) {
+                ids.add(post(fields("BACKLOG" + i, "Backlog test")).path("id").asText());
+            }
+            await("the backlog waits").during(Duration.ofMillis(300)).atMost(WAIT)
+                    .until(() -> labelsWith("Backlog test").isEmpty());
+        } finally {
+            printer.paperOut(false);
+        }
+        long statusChecksBefore = printer.hsRequests();
+        await("the backlog printed").atMost(WAIT).pollInterval(Duration.ofMillis(5))
+                .until(() -> labelsWith("Backlog test").size() == 16);
+        long statusChecks = printer.hsRequests() - statusChecksBefore;
+        // stop-and-wait asked twice per label (32 here); formats-per-send 8 needs a few turns and idle ticks
+        assertTrue(statusChecks < 16, "the backlog went out several formats per ~HS: " + statusChecks + " checks");
+        List<String> got = labelsWith("Backlog test");
+        for (int i = 0; i < 16; i++) {
+            assertTrue(got.get(i).contains("BACKLOG" + i + "^FS"), "in order, once each, at " + i + ": " + got);
+        }
+        for (String id : ids) {
+            await("job " + id + " printed").atMost(WAIT).until(() -> "printed".equals(state(id)));
+        }
+    }
+
+    @Test
+    void should_leave_the_serial_in_the_pool_when_a_job_is_refused_after_taking_it() throws Exception {
+        long free = unreservedPoolSerials();
+        String body = json.writeValueAsString(Map.of("printer", "P1", "template", "unit-label",
+                "fields", Map.of("gtin", GTIN, "expiry", "not-a-date")));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(hub.httpUrl("/api/print-jobs")))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, r.statusCode(), "refused with a reason: " + r.body());
+        assertTrue(r.body().contains("expiry"), "the field is named: " + r.body());
+        assertEquals(free, unreservedPoolSerials(), "the serial reserved for the refused job went back to the pool");
+    }
+
+    private long unreservedPoolSerials() throws Exception {
+        try (var c = hub.dataSource().getConnection(); var ps = c.prepareStatement("SELECT COUNT(*) FROM serial"
+                + " WHERE gtin = ? AND status = 'provisioned' AND print_job_id IS NULL")) {
+            ps.setString(1, GTIN);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void should_print_an_injection_attempt_as_text() throws Exception {
         String id = post(fields("INJ1", "X^FS^XZ^XA^FO0,0^GB800,800,800^FS^XZ~JA")).path("id").asText();
         await("printed").atMost(WAIT).until(() -> "printed".equals(state(id)));

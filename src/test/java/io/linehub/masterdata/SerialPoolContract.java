@@ -108,6 +108,67 @@ abstract class SerialPoolContract {
         assertTrue(pool.allocate("09520123456788", "job-4").isEmpty(), "reserved serials are not reused");
     }
 
+    @Test
+    void should_give_8_threads_in_open_transactions_distinct_serials() throws Exception {
+        int serials = 2_000;
+        provision(GTIN, serials, "provisioned");
+        ConcurrentLinkedQueue<String> got = new ConcurrentLinkedQueue<>();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            done.add(threads.submit(() -> {
+                for (int i = 0; i < serials / 8; i++) {
+                    // each reservation held open a moment, as a print job's is while its row is written
+                    try (Connection c = dataSource.getConnection()) {
+                        c.setAutoCommit(false);
+                        got.add(pool.allocate(c, GTIN, UUID.randomUUID().toString()).orElseThrow());
+                        c.commit();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        threads.shutdown();
+        assertEquals(serials, new HashSet<>(got).size(), "no serial handed out twice");
+        assertEquals(serials, reservedCount(), "each reservation committed");
+    }
+
+    @Test
+    void should_skip_a_candidate_taken_or_commissioned_since_it_was_read() throws Exception {
+        provision(GTIN, 4, "provisioned");
+        Set<String> got = new HashSet<>();
+        got.add(pool.allocate(GTIN, "job-1").orElseThrow()); // reads all four, hands out one
+        SerialPool otherHub = new SerialPool(dataSource);
+        got.add(otherHub.allocate(GTIN, "job-2").orElseThrow());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE serial SET status = 'commissioned' WHERE gtin = ? AND print_job_id IS NULL"
+                        + " AND serial = (SELECT MIN(serial) FROM serial WHERE gtin = ? AND print_job_id IS NULL)")) {
+            ps.setString(1, GTIN);
+            ps.setString(2, GTIN);
+            assertEquals(1, ps.executeUpdate(), "one free serial commissioned by a scan meanwhile");
+        }
+        got.add(pool.allocate(GTIN, "job-3").orElseThrow());
+        assertEquals(3, got.size(), "three jobs, three serials: " + got);
+        assertEquals(Optional.empty(), pool.allocate(GTIN, "job-4"), "the stale candidates were skipped, none left");
+        assertEquals(3, reservedCount(), "three reservations");
+    }
+
+    @Test
+    void should_free_a_reservation_rolled_back_with_its_transaction() throws Exception {
+        provision(GTIN, 1, "provisioned");
+        String first;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            first = pool.allocate(c, GTIN, "refused-job").orElseThrow();
+            c.rollback();
+        }
+        assertEquals(0, reservedCount(), "nothing reserved after the rollback");
+        assertEquals(Optional.of(first), pool.allocate(GTIN, "next-job"), "the serial is handed out again");
+    }
+
     private long reservedCount() throws Exception {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM serial WHERE print_job_id IS NOT NULL");
