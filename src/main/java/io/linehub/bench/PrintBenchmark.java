@@ -64,7 +64,7 @@ public final class PrintBenchmark {
         int http = FreePort.find();
         Hub hub = Hub.start(new HubOptions(HubMode.RUN, config, Map.of(
                 "linehub.mqtt.url", "tcp://127.0.0.1:" + FreePort.find(), "linehub.db.url",
-                "jdbc:h2:file:" + dir.resolve("linehub").toAbsolutePath() + System.getProperty("bench.h2", ""), "linehub.data.dir", dir.toString(),
+                "jdbc:h2:file:" + dir.resolve("linehub").toAbsolutePath(), "linehub.data.dir", dir.toString(),
                 "camel.server.port", String.valueOf(http), "camel.management.port", String.valueOf(http),
                 "linehub.tcp.port", String.valueOf(FreePort.find()), "linehub.destination.erp.url", "",
                 "linehub.printer.poll-ms", "20", "linehub.hub-id", "printbench")));
