@@ -248,6 +248,20 @@ public class HubBeans implements CamelConfiguration {
         // fail fast at start when the database is unreachable; later outages are retried per scan
         config.setInitializationFailTimeout(10_000);
         config.setConnectionTimeout(5_000);
+        rewriteBatchedInserts(config);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * PostgreSQL: the driver sends a JDBC batch of INSERTs as multi-row INSERTs (one statement per up to 128
+     * rows instead of one per row), unless the URL says otherwise. The group commit's delivery and history rows
+     * are such batches. Inserts that return generated keys (the outbox rows) are not rewritten by the driver,
+     * so their ids still come back one per row, in order; nothing in the hub reads an insert batch's counts.
+     */
+    static void rewriteBatchedInserts(HikariConfig config) {
+        String url = config.getJdbcUrl();
+        if (url.startsWith("jdbc:postgresql:") && !url.contains("reWriteBatchedInserts")) {
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
     }
 }
