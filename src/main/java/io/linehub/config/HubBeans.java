@@ -41,6 +41,7 @@ import io.linehub.packing.CaseReadStrategy;
 import io.linehub.packing.CaseWindows;
 import io.linehub.relay.Destinations;
 import io.linehub.relay.EventRecorder;
+import io.linehub.relay.OutboxPruner;
 import io.linehub.relay.OutboxRelay;
 import io.linehub.relay.OutboxSignal;
 import io.linehub.relay.outbox.OutboxComponent;
@@ -204,6 +205,8 @@ public class HubBeans implements CamelConfiguration {
                 Duration.ofMillis(props.getInt("linehub.relay.backoff-max-ms", 30_000)),
                 new EpcisDocuments(EpcisSettings.profile(props, devices, stations), clock), clock,
                 ClusterBeans.fence(context), outboxSignal));
+        registry.bind("outboxPruner", new OutboxPruner(dataSource,
+                Duration.ofDays(props.getInt("linehub.outbox.retention-days", 7)), clock));
         // partner routes (routes/partners) subscribe with outbox: consumers; stored subscriptions join the
         // destinations before any scan is recorded
         Subscriptions subscriptions = new Subscriptions(dataSource, destinations);

@@ -21,6 +21,14 @@ public final class SchemaMigrator {
         "ALTER TABLE serial_history ALTER COLUMN id SET CACHE 100000",
     };
 
+    /**
+     * PostgreSQL does not index a foreign key's referencing column by itself (H2 does): deleting an outbox row
+     * would scan every pending delivery to check none refers to it (see OutboxPruner).
+     */
+    private static final String[] POSTGRES_INDEXES = {
+        "CREATE INDEX IF NOT EXISTS outbox_delivery_by_outbox ON outbox_delivery (outbox_id)",
+    };
+
     private SchemaMigrator() {
     }
 
@@ -32,13 +40,13 @@ public final class SchemaMigrator {
                 .load()
                 .migrate();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            if ("H2".equals(c.getMetaData().getDatabaseProductName())) {
-                for (String sql : H2_IDENTITY_CACHES) {
-                    s.execute(sql);
-                }
+            String product = c.getMetaData().getDatabaseProductName();
+            for (String sql : "H2".equals(product) ? H2_IDENTITY_CACHES
+                    : "PostgreSQL".equals(product) ? POSTGRES_INDEXES : new String[0]) {
+                s.execute(sql);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("tuning the H2 schema failed: " + e.getMessage(), e);
+            throw new IllegalStateException("tuning the schema failed: " + e.getMessage(), e);
         }
     }
 }

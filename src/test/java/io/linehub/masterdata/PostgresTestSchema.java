@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * A throw-away schema in the local PostgreSQL ({@code test} database), dropped on close; the test is
  * skipped when PostgreSQL is not reachable, unless linehub.require-local-services=true (CI) fails it.
  */
-final class PostgresTestSchema implements AutoCloseable {
+public final class PostgresTestSchema implements AutoCloseable {
 
     private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
@@ -25,7 +25,7 @@ final class PostgresTestSchema implements AutoCloseable {
     private final String schema = "md_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final HikariDataSource pool;
 
-    PostgresTestSchema(int poolSize) throws SQLException {
+    public PostgresTestSchema(int poolSize) throws SQLException {
         user = List.of("postgres", "root").stream().filter(PostgresTestSchema::canConnect).findFirst().orElse(null);
         if (user == null && Boolean.getBoolean("linehub.require-local-services")) {
             throw new IllegalStateException("PostgreSQL is required here but not reachable at " + URL);
@@ -41,7 +41,7 @@ final class PostgresTestSchema implements AutoCloseable {
         pool = new HikariDataSource(config);
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return pool;
     }
 
