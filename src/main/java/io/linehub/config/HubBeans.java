@@ -121,7 +121,7 @@ public class HubBeans implements CamelConfiguration {
         DatabaseOutage databaseOutage = new DatabaseOutage(clock);
         MqttConnection mqtt = SecurityBeans.mqtt(context, props);
         HubStatusPublisher hubStatus = new HubStatusPublisher(mqtt, props.get("linehub.hub-id") + "-status",
-                prefix + "/hub/status");
+                prefix + "/hub/status", props.getInt("linehub.mqtt.max-reconnect-delay-ms", 5000));
         context.addService(hubStatus, true, true);
         SubscriptionWatchdog watchdog = new SubscriptionWatchdog(context, hubStatus, List.of(
                 new SubscriptionWatchdog.Watched("scan-in-mqtt",

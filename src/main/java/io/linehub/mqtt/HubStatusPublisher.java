@@ -26,10 +26,17 @@ public final class HubStatusPublisher extends ServiceSupport {
     private final MqttConnection connection;
     private final String clientId;
     private final String topic;
+    private final int maxReconnectDelayMs;
     private ScheduledExecutorService retries;
     private MqttAsyncClient client;
 
-    public HubStatusPublisher(MqttConnection connection, String clientId, String topic) {
+    /**
+     * @param maxReconnectDelayMs the longest pause between reconnect attempts after the broker went away, as for
+     *                            the hub's consumers: Paho's own default (128 s) left this connection, and with it
+     *                            the watchdog's probes, down for up to a minute after a 30 s broker restart
+     */
+    public HubStatusPublisher(MqttConnection connection, String clientId, String topic, int maxReconnectDelayMs) {
+        this.maxReconnectDelayMs = maxReconnectDelayMs;
         this.connection = connection;
         this.clientId = clientId;
         this.topic = topic;
@@ -51,6 +58,7 @@ public final class HubStatusPublisher extends ServiceSupport {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setAutomaticReconnect(true);
+        options.setMaxReconnectDelay(maxReconnectDelayMs);
         MqttMessage will = message("offline");
         options.setWill(topic, will);
         connection.applyTo(options);
