@@ -1,6 +1,6 @@
 package io.linehub.print;
 
-import io.linehub.db.GroupCommit;
+import io.linehub.db.GroupedWrites;
 import io.linehub.masterdata.SerialPool;
 import io.linehub.masterdata.SerialQuery;
 import io.linehub.scan.Device;
@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 /**
  * Accepts a print job: checks the printer and the template, takes a serial from the pool when the job
  * names none, renders once to prove the fields print, and stores the job before answering. Jobs arriving
- * together are stored in one transaction (see {@link GroupCommit}).
+ * together are stored in one transaction (see {@link GroupedWrites}).
  */
 public final class PrintJobIntake implements AutoCloseable {
 
@@ -33,7 +33,7 @@ public final class PrintJobIntake implements AutoCloseable {
     private final LabelRenderer renderer;
     private final DeviceRegistry devices;
     private final SerialQuery serials;
-    private final GroupCommit<Draft, PrintJob> writes;
+    private final GroupedWrites<Draft, PrintJob> writes;
 
     public PrintJobIntake(DataSource dataSource, PrintJobStore store, SerialPool pool, LabelRenderer renderer,
                           DeviceRegistry devices, SerialQuery serials) {
@@ -43,7 +43,7 @@ public final class PrintJobIntake implements AutoCloseable {
         this.renderer = renderer;
         this.devices = devices;
         this.serials = serials;
-        this.writes = new GroupCommit<>("linehub-print-job-writer", dataSource, this::write, JOBS_PER_COMMIT,
+        this.writes = new GroupedWrites<>("linehub-print-job-writer", dataSource, this::write, JOBS_PER_COMMIT,
                 Duration.ofSeconds(30));
     }
 

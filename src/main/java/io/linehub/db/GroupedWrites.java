@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * @param <I> what a caller hands in
  * @param <O> what its work returns once committed
  */
-public final class GroupCommit<I, O> implements AutoCloseable {
+public final class GroupedWrites<I, O> implements AutoCloseable {
 
     /** The work of one item, in the batch's transaction. */
     @FunctionalInterface
@@ -35,7 +35,7 @@ public final class GroupCommit<I, O> implements AutoCloseable {
         O write(Connection c, I item) throws SQLException;
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GroupedWrites.class);
 
     private record Pending<I, O>(I item, CompletableFuture<O> result) {
     }
@@ -53,7 +53,7 @@ public final class GroupCommit<I, O> implements AutoCloseable {
      * @param maxBatch      items in one transaction at most
      * @param answerTimeout how long a caller waits for its commit before it is told the database is too slow
      */
-    public GroupCommit(String name, DataSource dataSource, Work<I, O> work, int maxBatch, Duration answerTimeout) {
+    public GroupedWrites(String name, DataSource dataSource, Work<I, O> work, int maxBatch, Duration answerTimeout) {
         this.dataSource = dataSource;
         this.work = work;
         this.maxBatch = maxBatch;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Items of concurrent callers written in shared transactions, against a real (embedded) database. */
-class GroupCommitTest {
+class GroupedWritesTest {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -77,7 +77,7 @@ class GroupCommitTest {
 
     @Test
     void should_commit_the_items_of_16_concurrent_callers_in_fewer_transactions_and_answer_each() throws Exception {
-        try (GroupCommit<String, String> writes = new GroupCommit<>("test-writer", dataSource, this::insert, 64,
+        try (GroupedWrites<String, String> writes = new GroupedWrites<>("test-writer", dataSource, this::insert, 64,
                 Duration.ofSeconds(10))) {
             ExecutorService callers = Executors.newFixedThreadPool(16);
             CountDownLatch go = new CountDownLatch(1);
@@ -111,7 +111,7 @@ class GroupCommitTest {
 
     @Test
     void should_roll_back_only_a_refused_item_and_tell_its_caller_why() throws Exception {
-        try (GroupCommit<String, String> writes = new GroupCommit<>("test-writer", dataSource, this::insert, 64,
+        try (GroupedWrites<String, String> writes = new GroupedWrites<>("test-writer", dataSource, this::insert, 64,
                 Duration.ofSeconds(10))) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                     () -> writes.write("refuse-me"));
@@ -123,7 +123,7 @@ class GroupCommitTest {
 
     @Test
     void should_fail_the_caller_when_its_transaction_fails_and_store_nothing_of_it() throws Exception {
-        try (GroupCommit<String, String> writes = new GroupCommit<>("test-writer", dataSource, this::insert, 64,
+        try (GroupedWrites<String, String> writes = new GroupedWrites<>("test-writer", dataSource, this::insert, 64,
                 Duration.ofSeconds(10))) {
             SQLException broken = assertThrows(SQLException.class, () -> writes.write("broken-1"));
             assertEquals("the transaction broke at broken-1", broken.getMessage());
@@ -134,7 +134,7 @@ class GroupCommitTest {
 
     @Test
     void should_refuse_writes_once_closed() throws Exception {
-        GroupCommit<String, String> writes = new GroupCommit<>("test-writer", dataSource, this::insert, 64,
+        GroupedWrites<String, String> writes = new GroupedWrites<>("test-writer", dataSource, this::insert, 64,
                 Duration.ofSeconds(10));
         writes.write("before");
         writes.close();
