@@ -115,13 +115,14 @@ public class HubBeans implements CamelConfiguration {
                 Duration.ofSeconds(props.getInt("linehub.mqtt.resend-window-after-start-seconds", 60)));
         // Paho doubles its reconnect delay up to 128 s: after a 30 s broker restart the hub came back only
         // ~63 s after the stop, past a station's duplicate window; a short cap brings it back within seconds
-        paho.getConfiguration().setMaxReconnectDelay(props.getInt("linehub.mqtt.max-reconnect-delay-ms", 5000));
+        int maxReconnectDelayMs = props.getInt("linehub.mqtt.max-reconnect-delay-ms", 5000);
+        paho.getConfiguration().setMaxReconnectDelay(maxReconnectDelayMs);
         context.addComponent("paho-mqtt5", paho);
         String prefix = props.get("linehub.mqtt.prefix", "linehub");
         DatabaseOutage databaseOutage = new DatabaseOutage(clock);
         MqttConnection mqtt = SecurityBeans.mqtt(context, props);
         HubStatusPublisher hubStatus = new HubStatusPublisher(mqtt, props.get("linehub.hub-id") + "-status",
-                prefix + "/hub/status", props.getInt("linehub.mqtt.max-reconnect-delay-ms", 5000));
+                prefix + "/hub/status", maxReconnectDelayMs);
         context.addService(hubStatus, true, true);
         SubscriptionWatchdog watchdog = new SubscriptionWatchdog(context, hubStatus, List.of(
                 new SubscriptionWatchdog.Watched("scan-in-mqtt",

@@ -61,13 +61,6 @@ public final class PrintLedger {
         }
     }
 
-    /** @return false when another worker moved the job first */
-    public boolean move(PrintJob job, String from, String to) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return store.transition(c, job.id(), from, to, null);
-        }
-    }
-
     /** After a restart: a job caught while its bytes were being written is failed, never resent blindly. */
     public int failInterrupted(String printer) throws SQLException {
         int n = 0;
@@ -79,12 +72,8 @@ public final class PrintLedger {
         return n;
     }
 
-    public void printed(PrintJob job) throws SQLException {
-        finish(job, PrintJob.SENT, PrintJob.PRINTED, null);
-    }
-
     public void failed(PrintJob job, String from, String reason) throws SQLException {
-        finish(job, from, PrintJob.FAILED, reason);
+        failAll(List.of(job), from, reason);
     }
 
     /** A printer's oldest jobs in a state, at most {@code limit}, oldest first. */
@@ -136,13 +125,6 @@ public final class PrintLedger {
             for (PrintJob job : jobs) {
                 finishIn(c, job, from, PrintJob.FAILED, reason);
             }
-            return null;
-        });
-    }
-
-    private void finish(PrintJob job, String from, String to, String reason) throws SQLException {
-        Transaction.run(dataSource, c -> {
-            finishIn(c, job, from, to, reason);
             return null;
         });
     }

@@ -151,7 +151,7 @@ public final class PrinterQueue {
             recordWritten();
         }
         List<PrintJob> sent = ledger.heads(printer, PrintJob.SENT, Math.max(formatsPerSend, MAX_SENT_PER_TURN));
-        if (printing && (!sent.isEmpty())) {
+        if (printing && !sent.isEmpty()) {
             return false;
         }
         // before jobs are taken: the new owner's takeover fails jobs caught in sending, so a job left queued here
